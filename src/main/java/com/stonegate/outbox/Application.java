@@ -1,0 +1,138 @@
+package com.stonegate.outbox;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.stonegate.outbox.config.Config;
+import com.stonegate.outbox.config.DatabaseConfig;
+import com.stonegate.outbox.config.WorkerConfig;
+import com.stonegate.outbox.db.Database;
+import com.stonegate.outbox.db.EmbeddedDatabase;
+import com.stonegate.outbox.queue.BatchRunner;
+import com.stonegate.outbox.queue.Handled;
+import com.stonegate.outbox.queue.Handlers;
+import com.stonegate.outbox.queue.OutboxStore;
+import com.stonegate.outbox.queue.OutboxWorker;
+import com.stonegate.outbox.queue.RetryPolicy;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place that wires the parts: config → database → store, handlers → worker. Every command
+ * opens one, uses what it needs and closes it.
+ */
+public final class Application implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Application.class);
+
+  private final Config config;
+  private final EmbeddedDatabase embedded;
+  private final DatabaseConfig database;
+  private final HikariDataSource dataSource;
+  private final ObjectMapper json = new ObjectMapper();
+  private final OutboxStore store;
+  private final ExecutorService handlerThreads;
+  private final OutboxWorker worker;
+
+  private Application(Config config, EmbeddedDatabase embedded, PrintStream out) {
+    this.config = config;
+    this.embedded = embedded;
+    this.database = embedded != null ? embedded.config() : config.database().orElseThrow();
+    WorkerConfig w = config.worker();
+    this.dataSource = Database.pool(database, "outbox", Math.min(w.concurrency(), 20) + 4);
+    this.store = new OutboxStore(dataSource, json);
+    this.handlerThreads =
+        Executors.newFixedThreadPool(w.concurrency(), daemonThreads("outbox-handler-"));
+    Clock clock = Clock.systemUTC();
+    RetryPolicy retry = new RetryPolicy(w.maxAttempts(), w.retryBase(), w.retryMax());
+    BatchRunner runner = new BatchRunner(handlers(), retry, handlerThreads, clock);
+    this.worker =
+        new OutboxWorker(store, runner, w, clock, summary -> out.println(summary.toJson()));
+  }
+
+  /** Opens the database (starting the embedded one when no DATABASE_URL is set) and the parts. */
+  public static Application open(Config config, PrintStream out) {
+    EmbeddedDatabase embedded = null;
+    if (config.database().isEmpty()) {
+      embedded = EmbeddedDatabase.start(config.dataDirectory());
+      log.info(
+          "no DATABASE_URL: using the embedded PostgreSQL at {} (data in {})",
+          embedded.config().jdbcUrl(),
+          config.dataDirectory().resolve("pgdata").toAbsolutePath());
+    }
+    return new Application(config, embedded, out);
+  }
+
+  /** Every event type the worker knows. */
+  private static Handlers handlers() {
+    return Handlers.builder()
+        // Measure the engine alone (outbox-worker bench): no work, and a stand-in for a slow
+        // provider call of payload.ms milliseconds (at most a minute).
+        .add("bench.noop", event -> Handled.processed())
+        .add(
+            "bench.sleep",
+            event -> {
+              Thread.sleep(Math.max(0, Math.min(event.payload().path("ms").asLong(), 60_000)));
+              return Handled.processed();
+            })
+        .build();
+  }
+
+  /** Fails at once, with the driver's message, when the database cannot be reached. */
+  public void checkDatabase() throws java.sql.SQLException {
+    Database.ping(database);
+  }
+
+  /** Checks the database, then applies migrations unless OUTBOX_MIGRATE=0. */
+  public void migrateIfEnabled() throws java.sql.SQLException {
+    checkDatabase();
+    if (config.worker().migrate()) {
+      int applied = Database.migrate(dataSource);
+      if (applied > 0) {
+        log.info("applied {} migrations", applied);
+      }
+    }
+  }
+
+  public Config config() {
+    return config;
+  }
+
+  public HikariDataSource dataSource() {
+    return dataSource;
+  }
+
+  public ObjectMapper json() {
+    return json;
+  }
+
+  public OutboxStore store() {
+    return store;
+  }
+
+  public OutboxWorker worker() {
+    return worker;
+  }
+
+  @Override
+  public void close() {
+    worker.close();
+    handlerThreads.shutdownNow();
+    dataSource.close();
+    if (embedded != null) {
+      embedded.close();
+    }
+  }
+
+  private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

@@ -1,0 +1,72 @@
+package com.stonegate.outbox.cli;
+
+import com.stonegate.outbox.Application;
+import com.stonegate.outbox.config.Config;
+import com.stonegate.outbox.config.WorkerConfig;
+import com.stonegate.outbox.queue.BatchSummary;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+
+/** The worker itself: one batch, or polling until SIGTERM. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Drain the queue. With OUTBOX_POLL_INTERVAL_MS=0 (the default): one batch, print its",
+      "summary, exit. Above 0: poll until SIGTERM/SIGINT, printing a summary per batch.",
+      "A second SIGTERM during the shutdown grace period exits at once."
+    })
+public final class RunCommand implements Callable<Integer> {
+  /** Exit code of the immediate exit at a second signal: 128 + SIGTERM. */
+  static final int INTERRUPTED = 143;
+
+  private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
+
+  @Override
+  public Integer call() throws Exception {
+    Config config = Config.fromProcess();
+    try (Application app = Application.open(config, System.out)) {
+      WorkerConfig worker = config.worker();
+      if (!worker.polling()) {
+        app.migrateIfEnabled();
+        BatchSummary summary = app.worker().runOnce(worker.batchSize());
+        System.out.println(summary.toJson());
+        return 0;
+      }
+      ShutdownSignals.install(
+          () -> stopGracefully(app, worker.shutdownGrace()),
+          () -> Runtime.getRuntime().halt(INTERRUPTED));
+      Startup.awaitDatabase(app);
+      app.migrateIfEnabled();
+      log.info(
+          "worker {} polling every {} ms, batch {}, concurrency {}",
+          app.worker().instanceId(),
+          worker.pollInterval().toMillis(),
+          worker.batchSize(),
+          worker.concurrency());
+      app.worker().run();
+      return 0;
+    }
+  }
+
+  /**
+   * Stops claiming and gives running handlers the grace period; whatever still runs after it has
+   * its leases released by {@link Application#close()} as the main thread returns.
+   */
+  private static void stopGracefully(Application app, Duration grace) {
+    log.info("stopping: running handlers get {} ms to finish", grace.toMillis());
+    app.worker().stop();
+    try {
+      if (!app.worker().awaitStopped(grace)) {
+        log.warn("grace period over; releasing the leases of unfinished events");
+        app.close();
+        Runtime.getRuntime().halt(0);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package com.stonegate.outbox.cli;
+
+import com.stonegate.outbox.Application;
+import com.stonegate.outbox.config.Config;
+import com.stonegate.outbox.queue.QueueStatus;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** What the queue looks like now. */
+@Command(
+    name = "status",
+    mixinStandardHelpOptions = true,
+    description = "Show pending, due, in-flight, retrying and dead events, overall and per type.")
+public final class StatusCommand implements Callable<Integer> {
+  @Option(names = "--json", description = "Print one JSON object instead of a table.")
+  boolean json;
+
+  @Override
+  public Integer call() throws Exception {
+    try (Application app = Application.open(Config.fromProcess(), System.out)) {
+      app.migrateIfEnabled();
+      QueueStatus status = app.store().status(Instant.now());
+      if (json) {
+        System.out.println(app.json().writeValueAsString(status));
+      } else {
+        print(status);
+      }
+      return 0;
+    }
+  }
+
+  private static void print(QueueStatus s) {
+    System.out.printf("pending     %8d%n", s.pending());
+    System.out.printf("  due       %8d%n", s.due());
+    System.out.printf("  in flight %8d%n", s.inFlight());
+    System.out.printf("  retrying  %8d%n", s.retrying());
+    System.out.printf("dead        %8d%n", s.dead());
+    System.out.printf(
+        "oldest pending %.1f s, oldest due %.1f s%n",
+        s.oldestPendingSeconds(), s.oldestDueSeconds());
+    if (!s.byType().isEmpty()) {
+      System.out.printf("%n%-32s %8s %8s%n", "type", "pending", "dead");
+      s.byType()
+          .forEach((type, c) -> System.out.printf("%-32s %8d %8d%n", type, c.pending(), c.dead()));
+    }
+  }
+}

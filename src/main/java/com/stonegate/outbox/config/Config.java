@@ -1,0 +1,36 @@
+package com.stonegate.outbox.config;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the worker reads from its environment, parsed and validated once at start-up.
+ *
+ * @param database where the database is; empty means the embedded one in {@code dataDirectory}
+ * @param worker the queue engine's settings
+ * @param dataDirectory {@code OUTBOX_DATA_DIR}: where the embedded database keeps its files.
+ *     Defaults to {@code ./.outbox}.
+ */
+public record Config(Optional<DatabaseConfig> database, WorkerConfig worker, Path dataDirectory) {
+
+  /** Reads every variable; throws {@link ConfigException} listing every malformed one. */
+  public static Config from(Env env) {
+    Config config =
+        new Config(
+            DatabaseConfig.from(env),
+            WorkerConfig.from(env),
+            Path.of(env.string("OUTBOX_DATA_DIR", ".outbox")));
+    env.check();
+    return config;
+  }
+
+  /** The process environment over {@code ./.env}. */
+  public static Config fromProcess() {
+    return from(Env.load(System.getenv(), Path.of("")));
+  }
+
+  public static Config from(Map<String, String> variables) {
+    return from(new Env(variables));
+  }
+}

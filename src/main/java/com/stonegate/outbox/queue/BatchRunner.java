@@ -1,0 +1,167 @@
+package com.stonegate.outbox.queue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.slf4j.event.Level;
+
+/**
+ * Runs the events of one claim on a shared pool of handler threads: events run side by side, except
+ * that events with the same ordering key run one after another in queue order. Turns whatever a
+ * handler returns or throws into an {@link Outcome}, and logs one line per event.
+ */
+public final class BatchRunner {
+  private static final Logger log = LoggerFactory.getLogger(BatchRunner.class);
+
+  private final Handlers handlers;
+  private final RetryPolicy retryPolicy;
+  private final ExecutorService pool;
+  private final Clock clock;
+
+  public BatchRunner(
+      Handlers handlers, RetryPolicy retryPolicy, ExecutorService pool, Clock clock) {
+    this.handlers = handlers;
+    this.retryPolicy = retryPolicy;
+    this.pool = pool;
+    this.clock = clock;
+  }
+
+  /**
+   * Runs the events and returns their outcomes once all have finished. Once {@code stopping} turns
+   * true no further event is started; those have no outcome and are the caller's to release.
+   */
+  public List<Outcome> run(List<OutboxEvent> events, BooleanSupplier stopping) {
+    ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
+    List<CompletableFuture<Void>> running = new ArrayList<>();
+    for (List<OutboxEvent> sequence : sequences(events)) {
+      Runnable inOrder =
+          () -> {
+            for (OutboxEvent event : sequence) {
+              if (stopping.getAsBoolean()) {
+                return;
+              }
+              outcomes.add(runOne(event));
+            }
+          };
+      running.add(CompletableFuture.runAsync(inOrder, pool));
+    }
+    CompletableFuture.allOf(running.toArray(new CompletableFuture<?>[0])).join();
+    return List.copyOf(outcomes);
+  }
+
+  /** Groups events that must not overlap; each group keeps queue order. */
+  private List<List<OutboxEvent>> sequences(List<OutboxEvent> events) {
+    Map<Object, List<OutboxEvent>> byKey = new LinkedHashMap<>();
+    for (OutboxEvent event : events) {
+      EventHandler handler = handlers.forType(event.type());
+      String key = handler == null ? null : orderingKey(handler, event);
+      // Keys are shared across types: estimate.requested and estimate.rescheduled of one
+      // appointment must not overtake each other.
+      Object group = key == null ? event.id() : key;
+      byKey.computeIfAbsent(group, g -> new ArrayList<>()).add(event);
+    }
+    return new ArrayList<>(byKey.values());
+  }
+
+  private static String orderingKey(EventHandler handler, OutboxEvent event) {
+    try {
+      return handler.orderingKey(event);
+    } catch (RuntimeException e) {
+      return null; // a payload too broken to name a key runs on its own
+    }
+  }
+
+  /** One attempt at one event; never throws. The event's id and type are in the MDC meanwhile. */
+  Outcome runOne(OutboxEvent event) {
+    long started = System.nanoTime();
+    MDC.put("eventId", event.id().toString());
+    MDC.put("eventType", event.type());
+    try {
+      Outcome outcome = attempt(event, started);
+      logOutcome(outcome);
+      return outcome;
+    } finally {
+      MDC.remove("eventId");
+      MDC.remove("eventType");
+    }
+  }
+
+  private Outcome attempt(OutboxEvent event, long started) {
+    EventHandler handler = handlers.forType(event.type());
+    if (handler == null) {
+      return outcome(event, Outcome.Status.SKIPPED, "unknown_type", null, started);
+    }
+    if (event.payload().isMissingNode()) {
+      return outcome(event, Outcome.Status.SKIPPED, "unreadable_payload", null, started);
+    }
+    try {
+      Handled handled = handler.handle(event);
+      return handled.skipped()
+          ? outcome(event, Outcome.Status.SKIPPED, handled.skipReason(), null, started)
+          : outcome(event, Outcome.Status.PROCESSED, null, null, started);
+    } catch (PermanentFailure e) {
+      return outcome(event, Outcome.Status.DEAD, describe(e), null, started);
+    } catch (RetryLater e) {
+      return failed(event, describe(e), e.at(), started);
+    } catch (Exception | StackOverflowError e) {
+      return failed(event, describe(e), null, started);
+    }
+  }
+
+  /** A failure: retried by the policy (or at {@code at}), dead when the attempts are used up. */
+  private Outcome failed(OutboxEvent event, String error, Instant at, long started) {
+    Instant now = clock.instant();
+    return retryPolicy
+        .next(event.attempt(), now, ThreadLocalRandom.current().nextDouble())
+        .map(next -> at != null && at.isAfter(now) ? at : next)
+        .map(next -> outcome(event, Outcome.Status.RETRY, error, next, started))
+        .orElseGet(() -> outcome(event, Outcome.Status.DEAD, error, null, started));
+  }
+
+  private static Outcome outcome(
+      OutboxEvent event, Outcome.Status status, String detail, Instant retryAt, long started) {
+    return new Outcome(
+        event, status, detail, retryAt, Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  private static String describe(Throwable e) {
+    String message = e.getMessage();
+    return message == null || message.isBlank()
+        ? e.getClass().getSimpleName()
+        : e.getClass().getSimpleName() + ": " + message;
+  }
+
+  private void logOutcome(Outcome o) {
+    Level level =
+        o.status() == Outcome.Status.DEAD
+            ? Level.ERROR
+            : o.status() == Outcome.Status.RETRY ? Level.WARN : Level.INFO;
+    log.atLevel(level)
+        .addKeyValue("outcome", o.status().label())
+        .addKeyValue("attempt", o.event().attempt())
+        .addKeyValue("maxAttempts", retryPolicy.maxAttempts())
+        .addKeyValue("durationMs", o.took().toMillis())
+        .addKeyValue("reason", o.detail())
+        .addKeyValue("retryAt", o.retryAt())
+        .log(
+            "{} {} attempt {}/{} in {} ms{}",
+            o.event().type(),
+            o.status().label(),
+            o.event().attempt(),
+            retryPolicy.maxAttempts(),
+            o.took().toMillis(),
+            o.detail() == null ? "" : ": " + o.detail());
+  }
+}

@@ -1,0 +1,128 @@
+package com.stonegate.outbox.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.stonegate.outbox.testing.TestDatabase;
+import com.stonegate.outbox.testing.WorkerProcess;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The jar as an operator runs it: exit codes, output, signals. */
+class RunCommandIT {
+  @RegisterExtension final TestDatabase db = TestDatabase.migrated();
+  @TempDir Path workDir;
+
+  @Test
+  void run_once_drains_one_batch_prints_the_summary_and_exits_0() throws Exception {
+    db.update(
+        "INSERT INTO outbox_events (type, payload) SELECT 'bench.noop', '{}' FROM generate_series(1, 12)");
+    db.update("INSERT INTO outbox_events (type, payload) VALUES ('no.such.type', '{}')");
+
+    try (WorkerProcess worker = WorkerProcess.start(workDir, env())) {
+      assertThat(worker.waitFor(Duration.ofSeconds(60))).as(worker.output()).isZero();
+      assertThat(worker.stdout().lines().filter(l -> l.startsWith("{\"ok\"")))
+          .containsExactly(
+              "{\"ok\":true,\"total\":10,\"processed\":10,\"skipped\":0,\"errors\":0}");
+    }
+    assertThat(db.count("SELECT count(*) FROM outbox_events WHERE processed_at IS NULL"))
+        .isEqualTo(3);
+  }
+
+  @Test
+  void bad_variable_exits_2_with_one_line_naming_it() throws Exception {
+    Map<String, String> env = env();
+    env.put("OUTBOX_BATCH_SIZE", "abc");
+
+    try (WorkerProcess worker = WorkerProcess.start(workDir, env)) {
+      assertThat(worker.waitFor(Duration.ofSeconds(30))).isEqualTo(2);
+      assertThat(worker.stderr().lines())
+          .containsExactly(
+              "outbox-worker: OUTBOX_BATCH_SIZE='abc' is invalid: expected an integer from 1 to 1000");
+      assertThat(worker.stdout()).isEmpty();
+    }
+  }
+
+  @Test
+  void unreachable_database_exits_1_with_one_line() throws Exception {
+    Map<String, String> env = env();
+    env.put("DATABASE_URL", "postgres://someone:secret@127.0.0.1:1/stonegate");
+
+    try (WorkerProcess worker = WorkerProcess.start(workDir, env)) {
+      assertThat(worker.waitFor(Duration.ofSeconds(30))).isEqualTo(1);
+      assertThat(worker.stderr().lines().filter(l -> !l.isBlank()))
+          .singleElement()
+          .asString()
+          .startsWith("outbox-worker: cannot reach the database:")
+          .doesNotContain("secret");
+    }
+  }
+
+  @Test
+  void sigterm_lets_running_handlers_finish_releases_the_rest_and_exits_0() throws Exception {
+    db.update(
+        "INSERT INTO outbox_events (type, payload, created_at) VALUES ('bench.sleep', '{\"ms\": 1500}', now() - interval '1 minute')");
+    db.update(
+        "INSERT INTO outbox_events (type, payload) SELECT 'bench.sleep', '{\"ms\": 1500}' FROM generate_series(1, 3)");
+    Map<String, String> env = env();
+    env.put("OUTBOX_POLL_INTERVAL_MS", "200");
+    env.put("OUTBOX_CONCURRENCY", "1");
+
+    try (WorkerProcess worker = WorkerProcess.start(workDir, env, "run")) {
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(
+              () ->
+                  db.count("SELECT count(*) FROM outbox_events WHERE locked_by IS NOT NULL") == 4);
+      worker.terminate();
+
+      assertThat(worker.waitFor(Duration.ofSeconds(10))).as(worker.output()).isZero();
+    }
+    assertThat(db.count("SELECT count(*) FROM outbox_events WHERE processed_at IS NOT NULL"))
+        .isEqualTo(1);
+    assertThat(db.count("SELECT count(*) FROM outbox_events WHERE locked_by IS NOT NULL"))
+        .as("leases left")
+        .isZero();
+    assertThat(
+            db.count(
+                "SELECT count(*) FROM outbox_events WHERE processed_at IS NULL AND attempts = 0"))
+        .isEqualTo(3);
+  }
+
+  @Test
+  void second_sigterm_exits_at_once_and_leaves_the_leases_to_expire() throws Exception {
+    db.update(
+        "INSERT INTO outbox_events (type, payload) VALUES ('bench.sleep', '{\"ms\": 20000}')");
+    Map<String, String> env = env();
+    env.put("OUTBOX_POLL_INTERVAL_MS", "200");
+    env.put("OUTBOX_SHUTDOWN_GRACE_MS", "30000");
+
+    try (WorkerProcess worker = WorkerProcess.start(workDir, env, "run")) {
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(
+              () ->
+                  db.count("SELECT count(*) FROM outbox_events WHERE locked_by IS NOT NULL") == 1);
+      worker.terminate();
+      await().alias(worker.output()).until(() -> worker.stdout().contains("stopping"));
+      worker.terminate();
+
+      assertThat(worker.waitFor(Duration.ofSeconds(5))).isEqualTo(143);
+    }
+    assertThat(
+            db.count(
+                "SELECT count(*) FROM outbox_events WHERE locked_until > now() AND processed_at IS NULL"))
+        .isEqualTo(1);
+  }
+
+  private Map<String, String> env() {
+    Map<String, String> env = new HashMap<>();
+    env.put("DATABASE_URL", db.url());
+    return env;
+  }
+}
