@@ -11,8 +11,13 @@ import java.util.Optional;
  * @param worker the queue engine's settings
  * @param dataDirectory {@code OUTBOX_DATA_DIR}: where the embedded database keeps its files.
  *     Defaults to {@code ./.outbox}.
+ * @param openAi OpenAI, for notification copy and SEO posts
  */
-public record Config(Optional<DatabaseConfig> database, WorkerConfig worker, Path dataDirectory) {
+public record Config(
+    Optional<DatabaseConfig> database,
+    WorkerConfig worker,
+    Path dataDirectory,
+    OpenAiConfig openAi) {
 
   /** Reads every variable; throws {@link ConfigException} listing every malformed one. */
   public static Config from(Env env) {
@@ -20,7 +25,8 @@ public record Config(Optional<DatabaseConfig> database, WorkerConfig worker, Pat
         new Config(
             DatabaseConfig.from(env),
             WorkerConfig.from(env),
-            Path.of(env.string("OUTBOX_DATA_DIR", ".outbox")));
+            Path.of(env.string("OUTBOX_DATA_DIR", ".outbox")),
+            OpenAiConfig.from(env));
     env.check();
     return config;
   }
