@@ -12,6 +12,7 @@ import com.stonegate.outbox.queue.Handlers;
 import com.stonegate.outbox.queue.OutboxStore;
 import com.stonegate.outbox.queue.OutboxWorker;
 import com.stonegate.outbox.queue.RetryPolicy;
+import com.stonegate.outbox.queue.WorkerListener;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -48,7 +49,8 @@ public final class Application implements AutoCloseable {
         Executors.newFixedThreadPool(w.concurrency(), daemonThreads("outbox-handler-"));
     Clock clock = Clock.systemUTC();
     RetryPolicy retry = new RetryPolicy(w.maxAttempts(), w.retryBase(), w.retryMax());
-    BatchRunner runner = new BatchRunner(handlers(), retry, handlerThreads, clock);
+    BatchRunner runner =
+        new BatchRunner(handlers(), retry, handlerThreads, clock, WorkerListener.NONE);
     this.worker =
         new OutboxWorker(store, runner, w, clock, summary -> out.println(summary.toJson()));
   }

@@ -29,13 +29,23 @@ public final class BatchRunner {
   private final RetryPolicy retryPolicy;
   private final ExecutorService pool;
   private final Clock clock;
+  private final WorkerListener listener;
 
+  /**
+   * @param listener told of every outcome and of every non-empty batch ({@link WorkerListener#NONE}
+   *     for none)
+   */
   public BatchRunner(
-      Handlers handlers, RetryPolicy retryPolicy, ExecutorService pool, Clock clock) {
+      Handlers handlers,
+      RetryPolicy retryPolicy,
+      ExecutorService pool,
+      Clock clock,
+      WorkerListener listener) {
     this.handlers = handlers;
     this.retryPolicy = retryPolicy;
     this.pool = pool;
     this.clock = clock;
+    this.listener = listener;
   }
 
   /**
@@ -58,7 +68,9 @@ public final class BatchRunner {
       running.add(CompletableFuture.runAsync(inOrder, pool));
     }
     CompletableFuture.allOf(running.toArray(new CompletableFuture<?>[0])).join();
-    return List.copyOf(outcomes);
+    List<Outcome> finished = List.copyOf(outcomes);
+    tell(() -> listener.batchFinished(events.size(), finished));
+    return finished;
   }
 
   /** Groups events that must not overlap; each group keeps queue order. */
@@ -91,6 +103,7 @@ public final class BatchRunner {
     try {
       Outcome outcome = attempt(event, started);
       logOutcome(outcome);
+      tell(() -> listener.outcome(outcome));
       return outcome;
     } finally {
       MDC.remove("eventId");
@@ -134,6 +147,15 @@ public final class BatchRunner {
       OutboxEvent event, Outcome.Status status, String detail, Instant retryAt, long started) {
     return new Outcome(
         event, status, detail, retryAt, Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  /** A listener's failure is logged; it never changes an outcome or stops a batch. */
+  private static void tell(Runnable call) {
+    try {
+      call.run();
+    } catch (RuntimeException e) {
+      log.warn("worker listener failed: {}", e.toString());
+    }
   }
 
   private static String describe(Throwable e) {

@@ -52,12 +52,21 @@ final class EngineFixture implements AutoCloseable {
   }
 
   OutboxWorker worker(Handlers handlers, WorkerConfig config, Clock clock) {
+    return worker(handlers, config, clock, WorkerListener.NONE);
+  }
+
+  OutboxWorker worker(
+      Handlers handlers, WorkerConfig config, Clock clock, WorkerListener listener) {
     ExecutorService pool = Executors.newFixedThreadPool(config.concurrency());
     RetryPolicy retry =
         new RetryPolicy(config.maxAttempts(), config.retryBase(), config.retryMax());
     OutboxWorker worker =
         new OutboxWorker(
-            store, new BatchRunner(handlers, retry, pool, clock), config, clock, summaries::add);
+            store,
+            new BatchRunner(handlers, retry, pool, clock, listener),
+            config,
+            clock,
+            summaries::add);
     opened.add(worker);
     opened.add(pool::shutdownNow);
     return worker;
