@@ -6,6 +6,9 @@ import com.stonegate.outbox.config.DatabaseConfig;
 import com.stonegate.outbox.config.WorkerConfig;
 import com.stonegate.outbox.db.Database;
 import com.stonegate.outbox.db.EmbeddedDatabase;
+import com.stonegate.outbox.handler.StonegateHandlers;
+import com.stonegate.outbox.notify.Notifications;
+import com.stonegate.outbox.provider.ProviderCalls;
 import com.stonegate.outbox.queue.BatchRunner;
 import com.stonegate.outbox.queue.Handled;
 import com.stonegate.outbox.queue.Handlers;
@@ -37,6 +40,7 @@ public final class Application implements AutoCloseable {
   private final OutboxStore store;
   private final ExecutorService handlerThreads;
   private final OutboxWorker worker;
+  private final Notifications notifications;
 
   private Application(Config config, EmbeddedDatabase embedded, PrintStream out) {
     this.config = config;
@@ -48,9 +52,12 @@ public final class Application implements AutoCloseable {
     this.handlerThreads =
         Executors.newFixedThreadPool(w.concurrency(), daemonThreads("outbox-handler-"));
     Clock clock = Clock.systemUTC();
+    this.notifications =
+        Notifications.create(
+            config.notifications(), config.openAi(), dataSource, clock, ProviderCalls.NONE);
     RetryPolicy retry = new RetryPolicy(w.maxAttempts(), w.retryBase(), w.retryMax());
     BatchRunner runner =
-        new BatchRunner(handlers(), retry, handlerThreads, clock, WorkerListener.NONE);
+        new BatchRunner(handlers(clock), retry, handlerThreads, clock, WorkerListener.NONE);
     this.worker =
         new OutboxWorker(store, runner, w, clock, summary -> out.println(summary.toJson()));
   }
@@ -69,8 +76,11 @@ public final class Application implements AutoCloseable {
   }
 
   /** Every event type the worker knows. */
-  private static Handlers handlers() {
-    return Handlers.builder()
+  private Handlers handlers(Clock clock) {
+    Handlers.Builder builder = Handlers.builder();
+    StonegateHandlers.register(
+        builder, notifications, dataSource, config.notifications().site(), clock);
+    return builder
         // Measure the engine alone (outbox-worker bench): no work, and a stand-in for a slow
         // provider call of payload.ms milliseconds (at most a minute).
         .add("bench.noop", event -> Handled.processed())
@@ -117,6 +127,11 @@ public final class Application implements AutoCloseable {
 
   public OutboxWorker worker() {
     return worker;
+  }
+
+  /** The handlers' notification parts: the delivery ledger, the journal of what was sent. */
+  public Notifications notifications() {
+    return notifications;
   }
 
   @Override

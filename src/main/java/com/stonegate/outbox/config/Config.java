@@ -12,12 +12,14 @@ import java.util.Optional;
  * @param dataDirectory {@code OUTBOX_DATA_DIR}: where the embedded database keeps its files.
  *     Defaults to {@code ./.outbox}.
  * @param openAi OpenAI, for notification copy and SEO posts
+ * @param notifications the event handlers' site settings, providers and analytics hooks
  */
 public record Config(
     Optional<DatabaseConfig> database,
     WorkerConfig worker,
     Path dataDirectory,
-    OpenAiConfig openAi) {
+    OpenAiConfig openAi,
+    NotifyConfig notifications) {
 
   /** Reads every variable; throws {@link ConfigException} listing every malformed one. */
   public static Config from(Env env) {
@@ -26,7 +28,8 @@ public record Config(
             DatabaseConfig.from(env),
             WorkerConfig.from(env),
             Path.of(env.string("OUTBOX_DATA_DIR", ".outbox")),
-            OpenAiConfig.from(env));
+            OpenAiConfig.from(env),
+            NotifyConfig.from(env));
     env.check();
     return config;
   }
