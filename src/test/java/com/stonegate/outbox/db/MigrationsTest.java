@@ -16,7 +16,8 @@ class MigrationsTest {
 
   @Test
   void empty_database_gets_the_api_tables_and_the_engine_columns() {
-    assertThat(Database.migrate(db.dataSource())).isEqualTo(3);
+    // Other engineers add migrations too; at least the engine's three.
+    assertThat(Database.migrate(db.dataSource())).isGreaterThanOrEqualTo(3);
 
     assertThat(tables())
         .contains(
