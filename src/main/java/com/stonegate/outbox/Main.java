@@ -1,6 +1,8 @@
 package com.stonegate.outbox;
 
 import com.stonegate.outbox.cli.DeadCommand;
+import com.stonegate.outbox.cli.DeliveriesCommand;
+import com.stonegate.outbox.cli.DemoCommand;
 import com.stonegate.outbox.cli.EnqueueCommand;
 import com.stonegate.outbox.cli.Failures;
 import com.stonegate.outbox.cli.MigrateCommand;
@@ -27,7 +29,9 @@ import picocli.CommandLine.Command;
       EnqueueCommand.class,
       StatusCommand.class,
       DeadCommand.class,
-      RequeueCommand.class
+      RequeueCommand.class,
+      DeliveriesCommand.class,
+      DemoCommand.class
     })
 public final class Main implements Callable<Integer> {
   /** Commands whose output is the worker's log; the others keep stdout for their own output. */

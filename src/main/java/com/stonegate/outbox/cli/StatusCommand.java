@@ -12,7 +12,9 @@ import picocli.CommandLine.Option;
 @Command(
     name = "status",
     mixinStandardHelpOptions = true,
-    description = "Show pending, due, in-flight, retrying and dead events, overall and per type.")
+    description =
+        "Show pending, due, in-flight, retrying and dead events, overall and per type, and"
+            + " uncertain deliveries.")
 public final class StatusCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object instead of a table.")
   boolean json;
@@ -22,21 +24,30 @@ public final class StatusCommand implements Callable<Integer> {
     try (Application app = Application.open(Config.fromProcess(), System.out)) {
       app.migrateIfEnabled();
       QueueStatus status = app.store().status(Instant.now());
+      long uncertain = app.notifications().ledger().countUncertain();
       if (json) {
-        System.out.println(app.json().writeValueAsString(status));
+        com.fasterxml.jackson.databind.node.ObjectNode node = app.json().valueToTree(status);
+        node.put("uncertainDeliveries", uncertain);
+        System.out.println(app.json().writeValueAsString(node));
       } else {
-        print(status);
+        print(status, uncertain);
       }
       return 0;
     }
   }
 
-  private static void print(QueueStatus s) {
+  private static void print(QueueStatus s, long uncertain) {
     System.out.printf("pending     %8d%n", s.pending());
     System.out.printf("  due       %8d%n", s.due());
     System.out.printf("  in flight %8d%n", s.inFlight());
     System.out.printf("  retrying  %8d%n", s.retrying());
     System.out.printf("dead        %8d%n", s.dead());
+    System.out.printf(
+        "uncertain   %8d deliveries%s%n",
+        uncertain,
+        uncertain == 0
+            ? ""
+            : " (a worker died sending them: outbox-worker deliveries --uncertain)");
     System.out.printf(
         "oldest pending %.1f s, oldest due %.1f s%n",
         s.oldestPendingSeconds(), s.oldestDueSeconds());

@@ -80,6 +80,11 @@ public final class Courier {
     note(eventId, channel, recipient, "unsent", why, content);
   }
 
+  /** Records that there is no one to send to (no phone or email on file). */
+  public void skipped(UUID eventId, Channel channel, String why) {
+    note(eventId, channel, "", "skipped", why, null);
+  }
+
   private void note(
       UUID eventId, Channel channel, String recipient, String status, String detail, String c) {
     journal.add(new Journal.Entry(eventId, channel.label(), recipient, status, detail, c));

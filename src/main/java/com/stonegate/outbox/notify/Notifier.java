@@ -70,7 +70,7 @@ public final class Notifier {
 
   private void sms(DeliveryReport report, String phone, String body) throws SQLException {
     if (phone == null) {
-      courier.unsent(report.eventId(), Channel.SMS, "", "no phone on file", body);
+      courier.skipped(report.eventId(), Channel.SMS, "no phone on file");
     } else if (senders.sms().isEmpty()) {
       courier.unsent(report.eventId(), Channel.SMS, phone, "sms unsent: " + senders.smsOff(), body);
     } else {
@@ -84,7 +84,7 @@ public final class Notifier {
       throws SQLException {
     String content = subject + "\n\n" + body + (ics == null ? "" : "\n\n[invite.ics attached]");
     if (to == null) {
-      courier.unsent(report.eventId(), channel, "", "no email on file", content);
+      courier.skipped(report.eventId(), channel, "no email on file");
     } else if (senders.mail().isEmpty()) {
       courier.unsent(report.eventId(), channel, to, "email unsent: " + senders.mailOff(), content);
     } else {

@@ -13,7 +13,7 @@ public final class Templates {
 
   public static Copy appointment(AppointmentNotice n, ZoneId zone) {
     boolean requested = n.kind() == AppointmentNotice.Kind.REQUESTED;
-    String headline = requested ? "You're booked!" : "Appointment updated";
+    String headline = requested ? "You're booked!" : "Appointment updated.";
     String when = Formats.when(n.startAt(), zone);
     StringBuilder body = new StringBuilder();
     body.append("Hi ").append(n.contact().firstName()).append(",\n\n").append(headline);
@@ -39,8 +39,11 @@ public final class Templates {
             + when
             + ". Reschedule: "
             + n.rescheduleUrl();
-    return new Copy(
-        headline + " Your Stonegate estimate: " + when, body.toString(), sms, "template");
+    String subject =
+        requested
+            ? "You're booked! Your Stonegate estimate: " + when
+            : "Appointment updated: your Stonegate estimate is now " + when;
+    return new Copy(subject, body.toString(), sms, "template");
   }
 
   public static Copy quoteSent(QuoteNotice n, ZoneId zone) {
