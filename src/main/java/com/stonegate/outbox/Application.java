@@ -9,7 +9,9 @@ import com.stonegate.outbox.db.EmbeddedDatabase;
 import com.stonegate.outbox.handler.StonegateHandlers;
 import com.stonegate.outbox.notify.Notifications;
 import com.stonegate.outbox.provider.ProviderCalls;
+import com.stonegate.outbox.db.InsertListener;
 import com.stonegate.outbox.queue.BatchRunner;
+import com.stonegate.outbox.queue.DailyPrune;
 import com.stonegate.outbox.queue.Handled;
 import com.stonegate.outbox.queue.Handlers;
 import com.stonegate.outbox.queue.OutboxStore;
@@ -41,6 +43,9 @@ public final class Application implements AutoCloseable {
   private final ExecutorService handlerThreads;
   private final OutboxWorker worker;
   private final Notifications notifications;
+  private final Clock clock = Clock.systemUTC();
+  private InsertListener listener;
+  private DailyPrune prune;
 
   private Application(Config config, EmbeddedDatabase embedded, PrintStream out) {
     this.config = config;
@@ -51,7 +56,6 @@ public final class Application implements AutoCloseable {
     this.store = new OutboxStore(dataSource, json);
     this.handlerThreads =
         Executors.newFixedThreadPool(w.concurrency(), daemonThreads("outbox-handler-"));
-    Clock clock = Clock.systemUTC();
     this.notifications =
         Notifications.create(
             config.notifications(), config.openAi(), dataSource, clock, ProviderCalls.NONE);
@@ -109,6 +113,17 @@ public final class Application implements AutoCloseable {
     }
   }
 
+  /**
+   * Starts what a polling worker runs beside its loop, as configured: the listener that wakes it on
+   * insert (OUTBOX_LISTEN) and the daily prune (OUTBOX_RETENTION_DAYS).
+   */
+  public void startListenerAndPrune() {
+    if (config.polling().listen()) {
+      listener = InsertListener.start(database, worker::wake);
+    }
+    config.polling().retention().ifPresent(r -> prune = DailyPrune.start(store, r, clock));
+  }
+
   public Config config() {
     return config;
   }
@@ -136,6 +151,12 @@ public final class Application implements AutoCloseable {
 
   @Override
   public void close() {
+    if (listener != null) {
+      listener.close();
+    }
+    if (prune != null) {
+      prune.close();
+    }
     worker.close();
     handlerThreads.shutdownNow();
     dataSource.close();

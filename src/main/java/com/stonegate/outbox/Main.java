@@ -6,6 +6,7 @@ import com.stonegate.outbox.cli.DemoCommand;
 import com.stonegate.outbox.cli.EnqueueCommand;
 import com.stonegate.outbox.cli.Failures;
 import com.stonegate.outbox.cli.MigrateCommand;
+import com.stonegate.outbox.cli.PruneCommand;
 import com.stonegate.outbox.cli.RequeueCommand;
 import com.stonegate.outbox.cli.RunCommand;
 import com.stonegate.outbox.cli.StatusCommand;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Command;
       DeadCommand.class,
       RequeueCommand.class,
       DeliveriesCommand.class,
-      DemoCommand.class
+      DemoCommand.class,
+      PruneCommand.class
     })
 public final class Main implements Callable<Integer> {
   /** Commands whose output is the worker's log; the others keep stdout for their own output. */

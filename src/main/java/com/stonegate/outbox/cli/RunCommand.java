@@ -47,6 +47,7 @@ public final class RunCommand implements Callable<Integer> {
           worker.pollInterval().toMillis(),
           worker.batchSize(),
           worker.concurrency());
+      app.startListenerAndPrune();
       app.worker().run();
       return 0;
     }

@@ -13,13 +13,15 @@ import java.util.Optional;
  *     Defaults to {@code ./.outbox}.
  * @param openAi OpenAI, for notification copy and SEO posts
  * @param notifications the event handlers' site settings, providers and analytics hooks
+ * @param polling what a polling worker runs beside its loop (insert listener, daily prune)
  */
 public record Config(
     Optional<DatabaseConfig> database,
     WorkerConfig worker,
     Path dataDirectory,
     OpenAiConfig openAi,
-    NotifyConfig notifications) {
+    NotifyConfig notifications,
+    PollingConfig polling) {
 
   /** Reads every variable; throws {@link ConfigException} listing every malformed one. */
   public static Config from(Env env) {
@@ -29,7 +31,8 @@ public record Config(
             WorkerConfig.from(env),
             Path.of(env.string("OUTBOX_DATA_DIR", ".outbox")),
             OpenAiConfig.from(env),
-            NotifyConfig.from(env));
+            NotifyConfig.from(env),
+            PollingConfig.from(env));
     env.check();
     return config;
   }

@@ -68,6 +68,16 @@ public final class Database {
    * cannot be reached (a pool would keep trying for its whole connection timeout).
    */
   public static void ping(DatabaseConfig config) throws SQLException {
+    try (Connection connection = connect(config, "ping")) {
+      connection.isValid(5);
+    }
+  }
+
+  /**
+   * One connection outside any pool, named {@code outbox-worker:<name>} in {@code
+   * pg_stat_activity}, for what a pool cannot do (LISTEN, CREATE DATABASE).
+   */
+  public static Connection connect(DatabaseConfig config, String name) throws SQLException {
     Properties properties = new Properties();
     if (config.user() != null) {
       properties.setProperty("user", config.user());
@@ -76,8 +86,8 @@ public final class Database {
       properties.setProperty("password", config.password());
     }
     properties.setProperty("connectTimeout", "5");
-    try (Connection connection = DriverManager.getConnection(config.jdbcUrl(), properties)) {
-      connection.isValid(5);
-    }
+    properties.setProperty("tcpKeepAlive", "true");
+    properties.setProperty("ApplicationName", "outbox-worker:" + name);
+    return DriverManager.getConnection(config.jdbcUrl(), properties);
   }
 }
