@@ -1,5 +1,6 @@
 package com.stonegate.outbox;
 
+import com.stonegate.outbox.bench.BenchCommand;
 import com.stonegate.outbox.cli.DeadCommand;
 import com.stonegate.outbox.cli.DeliveriesCommand;
 import com.stonegate.outbox.cli.DemoCommand;
@@ -33,7 +34,8 @@ import picocli.CommandLine.Command;
       RequeueCommand.class,
       DeliveriesCommand.class,
       DemoCommand.class,
-      PruneCommand.class
+      PruneCommand.class,
+      BenchCommand.class
     })
 public final class Main implements Callable<Integer> {
   /** Commands whose output is the worker's log; the others keep stdout for their own output. */

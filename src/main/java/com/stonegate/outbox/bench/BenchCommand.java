@@ -1,0 +1,167 @@
+package com.stonegate.outbox.bench;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.stonegate.outbox.config.Config;
+import com.stonegate.outbox.config.DatabaseConfig;
+import com.stonegate.outbox.db.EmbeddedDatabase;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code outbox-worker bench}: the worker against PostgreSQL's own limit and the original
+ * algorithm, on a scratch database of the configured server. See README, "Performance".
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Measure drain throughput, wake-up latency, provider-bound throughput and memory of the",
+      "real worker (child processes of this jar) in a scratch database it creates and drops.",
+      "Prints a table and one JSON object. Not for a production server under load."
+    })
+public final class BenchCommand implements Callable<Integer> {
+  static final int BATCH = 100;
+  static final long BASELINE_EVENTS = 20_000;
+
+  @Option(names = "--events", description = "bench.noop events per drain (default 200000)")
+  long events = 200_000;
+
+  @Option(names = "--history", description = "finished rows to measure claim time beside")
+  long history = 0;
+
+  @Option(names = "--save", paramLabel = "DIR", description = "also write DIR/<date>.md")
+  Path save;
+
+  @Option(names = "--note", description = "what else ran on the machine, for the results file")
+  String note = "";
+
+  @Override
+  public Integer call() throws Exception {
+    Config config = Config.fromProcess();
+    EmbeddedDatabase embedded =
+        config.database().isEmpty() ? EmbeddedDatabase.start(config.dataDirectory()) : null;
+    DatabaseConfig server = embedded != null ? embedded.config() : config.database().get();
+    Report report = new Report();
+    Instant started = Instant.now();
+    double loadBefore = load();
+    try (Scratch db = new Scratch(server)) {
+      measure(db, report);
+      facts(db, report.machine(), loadBefore, started);
+    } finally {
+      if (embedded != null) {
+        embedded.close();
+      }
+    }
+    String json = report.json.toString();
+    System.out.print(report.table());
+    System.out.println(json);
+    if (save != null) {
+      write(report.table(), json, started);
+    }
+    return 0;
+  }
+
+  private void measure(Scratch db, Report report) throws Exception {
+    double limit;
+    double baseline;
+    long baselineEvents = Math.min(events, BASELINE_EVENTS);
+    try (Connection c = db.pool.getConnection()) {
+      progress("pure SQL loop");
+      db.fill(events, "bench.noop", "jsonb_build_object('n', g)");
+      limit = SqlLoops.limit(c, BATCH, events);
+      progress("original algorithm, " + baselineEvents + " events");
+      db.fill(events, "bench.noop", "jsonb_build_object('n', g)");
+      baseline = SqlLoops.original(c, baselineEvents);
+    }
+    report.throughput(events, BATCH, limit, baseline, baselineEvents);
+    WorkerPhases.Drain one = null;
+    for (int processes = 1; processes <= 2; processes++) {
+      progress("worker, " + processes + " process(es)");
+      db.fill(events, "bench.noop", "jsonb_build_object('n', g)");
+      WorkerPhases.Drain drain = WorkerPhases.drain(db, processes, BATCH, events);
+      report.worker(processes, drain, limit, baseline);
+      one = processes == 1 ? drain : one;
+    }
+    report.rss(one.peakRssMb());
+    int samples = (int) Math.max(100, Math.min(1000, events / 200));
+    progress("latency, " + samples + " events one every 10 ms");
+    db.fill(0, "bench.noop", "'{}'");
+    report.latency(WorkerPhases.latency(db, samples, 100, 10));
+    progress("provider-bound, 1000 events of 200 ms");
+    db.fill(0, "bench.noop", "'{}'");
+    report.providerBound(1000, 200, 32, WorkerPhases.providerBound(db, 1000, 200, 32));
+    if (history > 0) {
+      progress("claim time beside " + history + " finished rows");
+      report.history(History.measure(db, history));
+    }
+  }
+
+  private void facts(Scratch db, ObjectNode machine, double loadBefore, Instant started)
+      throws Exception {
+    machine.put("cores", Runtime.getRuntime().availableProcessors());
+    machine.put("cpu", cpuModel());
+    machine.put("postgres", db.show("server_version"));
+    machine.put("synchronous_commit", db.show("synchronous_commit"));
+    machine.put("fsync", db.show("fsync"));
+    machine.put("shared_buffers", db.show("shared_buffers"));
+    machine.put("java", System.getProperty("java.version"));
+    machine.put("java_opts", Workers.javaOpts());
+    machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+    machine.put("load_before", Math.round(loadBefore * 100) / 100.0);
+    machine.put("load_after", Math.round(load() * 100) / 100.0);
+    machine.put("started_at", started.toString());
+    machine.put("seconds", secondsSince(started));
+    machine.put("note", note);
+  }
+
+  private void write(String table, String json, Instant started) throws Exception {
+    Files.createDirectories(save);
+    String date =
+        DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm").withZone(ZoneOffset.UTC).format(started);
+    Path file = save.resolve(date + "-" + events + ".md");
+    String text =
+        "# outbox-worker bench, "
+            + started
+            + "\n\n"
+            + (note.isBlank() ? "" : note + "\n\n")
+            + "```\n"
+            + table
+            + "```\n\n```json\n"
+            + json
+            + "\n```\n";
+    Files.writeString(file, text);
+    progress("wrote " + file);
+  }
+
+  private static long secondsSince(Instant started) {
+    return java.time.Duration.between(started, Instant.now()).toSeconds();
+  }
+
+  private static double load() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+  }
+
+  private static String cpuModel() {
+    try {
+      return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+          .filter(l -> l.startsWith("model name"))
+          .map(l -> l.substring(l.indexOf(':') + 1).trim())
+          .findFirst()
+          .orElse("unknown");
+    } catch (Exception e) {
+      return "unknown";
+    }
+  }
+
+  private static void progress(String what) {
+    System.err.println("bench: " + what);
+  }
+}
