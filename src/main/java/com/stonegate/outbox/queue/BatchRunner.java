@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -53,24 +54,57 @@ public final class BatchRunner {
    * true no further event is started; those have no outcome and are the caller's to release.
    */
   public List<Outcome> run(List<OutboxEvent> events, BooleanSupplier stopping) {
-    ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
-    List<CompletableFuture<Void>> running = new ArrayList<>();
-    for (List<OutboxEvent> sequence : sequences(events)) {
-      Runnable inOrder =
-          () -> {
-            for (OutboxEvent event : sequence) {
-              if (stopping.getAsBoolean()) {
-                return;
-              }
-              outcomes.add(runOne(event));
-            }
-          };
-      running.add(CompletableFuture.runAsync(inOrder, pool));
-    }
-    CompletableFuture.allOf(running.toArray(new CompletableFuture<?>[0])).join();
-    List<Outcome> finished = List.copyOf(outcomes);
+    Lanes lanes = new Lanes(sequences(events), stopping);
+    lanes.add();
+    lanes.await();
+    List<Outcome> finished = List.copyOf(lanes.outcomes);
     tell(() -> listener.batchFinished(events.size(), finished));
     return finished;
+  }
+
+  /**
+   * The sequences of one batch and the lanes, tasks on the handler pool, that take them one by one.
+   * A lane starting its first sequence while more are waiting adds one more lane: slow handlers
+   * soon run side by side, up to the pool's size, while quick ones are done by the few threads that
+   * woke up in the meantime instead of waking one thread per event.
+   */
+  private final class Lanes {
+    final Queue<List<OutboxEvent>> waiting;
+    final BooleanSupplier stopping;
+    final Queue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
+    final Queue<CompletableFuture<Void>> running = new ConcurrentLinkedQueue<>();
+
+    Lanes(List<List<OutboxEvent>> sequences, BooleanSupplier stopping) {
+      this.waiting = new ConcurrentLinkedQueue<>(sequences);
+      this.stopping = stopping;
+    }
+
+    void add() {
+      running.add(CompletableFuture.runAsync(this::lane, pool));
+    }
+
+    private void lane() {
+      boolean helped = false;
+      for (List<OutboxEvent> sequence; (sequence = waiting.poll()) != null; ) {
+        if (!helped && !waiting.isEmpty()) {
+          helped = true;
+          add();
+        }
+        for (OutboxEvent event : sequence) {
+          if (stopping.getAsBoolean()) {
+            return;
+          }
+          outcomes.add(runOne(event));
+        }
+      }
+    }
+
+    /** A lane adds its helper before it ends, so this sees every lane. */
+    void await() {
+      for (CompletableFuture<Void> lane; (lane = running.poll()) != null; ) {
+        lane.join();
+      }
+    }
   }
 
   /** Groups events that must not overlap; each group keeps queue order. */

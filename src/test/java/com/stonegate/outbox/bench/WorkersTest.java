@@ -1,0 +1,15 @@
+package com.stonegate.outbox.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class WorkersTest {
+  @Test
+  void bench_workers_get_the_same_jvm_options_as_bin_outbox_worker() throws Exception {
+    assertThat(Files.readString(Path.of("bin", "outbox-worker")))
+        .contains("${JAVA_OPTS:-" + Workers.DEFAULT_JAVA_OPTS + "}");
+  }
+}
