@@ -18,6 +18,7 @@ import com.stonegate.outbox.queue.OutboxStore;
 import com.stonegate.outbox.queue.OutboxWorker;
 import com.stonegate.outbox.queue.RetryPolicy;
 import com.stonegate.outbox.queue.WorkerListener;
+import com.stonegate.outbox.seo.SeoAutopublisher;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -46,6 +47,7 @@ public final class Application implements AutoCloseable {
   private final Clock clock = Clock.systemUTC();
   private InsertListener listener;
   private DailyPrune prune;
+  private final SeoAutopublisher seo;
 
   private Application(Config config, EmbeddedDatabase embedded, PrintStream out) {
     this.config = config;
@@ -64,6 +66,8 @@ public final class Application implements AutoCloseable {
         new BatchRunner(handlers(clock), retry, handlerThreads, clock, WorkerListener.NONE);
     this.worker =
         new OutboxWorker(store, runner, w, clock, summary -> out.println(summary.toJson()));
+    this.seo =
+        new SeoAutopublisher(dataSource, config.openAi(), config.seo(), clock, ProviderCalls.NONE);
   }
 
   /** Opens the database (starting the embedded one when no DATABASE_URL is set) and the parts. */
@@ -149,6 +153,11 @@ public final class Application implements AutoCloseable {
     return notifications;
   }
 
+  /** The SEO autopublisher; {@code attempt(force)} runs one attempt. */
+  public SeoAutopublisher seo() {
+    return seo;
+  }
+
   @Override
   public void close() {
     if (listener != null) {
@@ -158,6 +167,7 @@ public final class Application implements AutoCloseable {
       prune.close();
     }
     worker.close();
+    seo.close();
     handlerThreads.shutdownNow();
     dataSource.close();
     if (embedded != null) {

@@ -10,6 +10,7 @@ import com.stonegate.outbox.cli.MigrateCommand;
 import com.stonegate.outbox.cli.PruneCommand;
 import com.stonegate.outbox.cli.RequeueCommand;
 import com.stonegate.outbox.cli.RunCommand;
+import com.stonegate.outbox.cli.SeoCommand;
 import com.stonegate.outbox.cli.StatusCommand;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -35,7 +36,8 @@ import picocli.CommandLine.Command;
       DeliveriesCommand.class,
       DemoCommand.class,
       PruneCommand.class,
-      BenchCommand.class
+      BenchCommand.class,
+      SeoCommand.class
     })
 public final class Main implements Callable<Integer> {
   /** Commands whose output is the worker's log; the others keep stdout for their own output. */

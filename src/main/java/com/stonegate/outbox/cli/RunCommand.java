@@ -4,6 +4,7 @@ import com.stonegate.outbox.Application;
 import com.stonegate.outbox.config.Config;
 import com.stonegate.outbox.config.WorkerConfig;
 import com.stonegate.outbox.queue.BatchSummary;
+import com.stonegate.outbox.seo.SeoScheduler;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Command;
     description = {
       "Drain the queue. With OUTBOX_POLL_INTERVAL_MS=0 (the default): one batch, print its",
       "summary, exit. Above 0: poll until SIGTERM/SIGINT, printing a summary per batch.",
-      "A second SIGTERM during the shutdown grace period exits at once."
+      "A second SIGTERM during the shutdown grace period exits at once.",
+      "The SEO autopublisher runs once after the batch, or on its own thread while polling."
     })
 public final class RunCommand implements Callable<Integer> {
   /** Exit code of the immediate exit at a second signal: 128 + SIGTERM. */
@@ -34,6 +36,7 @@ public final class RunCommand implements Callable<Integer> {
         app.migrateIfEnabled();
         BatchSummary summary = app.worker().runOnce(worker.batchSize());
         System.out.println(summary.toJson());
+        System.out.println(app.seo().attempt(false, "worker").toJsonLine());
         return 0;
       }
       ShutdownSignals.install(
@@ -48,7 +51,12 @@ public final class RunCommand implements Callable<Integer> {
           worker.batchSize(),
           worker.concurrency());
       app.startListenerAndPrune();
-      app.worker().run();
+      SeoScheduler seo = SeoScheduler.start(app.seo(), config.seo(), SeoRunCommand::print);
+      try {
+        app.worker().run();
+      } finally {
+        seo.close();
+      }
       return 0;
     }
   }

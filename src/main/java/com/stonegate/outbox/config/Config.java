@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param openAi OpenAI, for notification copy and SEO posts
  * @param notifications the event handlers' site settings, providers and analytics hooks
  * @param polling what a polling worker runs beside its loop (insert listener, daily prune)
+ * @param seo the SEO autopublisher
  */
 public record Config(
     Optional<DatabaseConfig> database,
@@ -21,7 +22,8 @@ public record Config(
     Path dataDirectory,
     OpenAiConfig openAi,
     NotifyConfig notifications,
-    PollingConfig polling) {
+    PollingConfig polling,
+    SeoConfig seo) {
 
   /** Reads every variable; throws {@link ConfigException} listing every malformed one. */
   public static Config from(Env env) {
@@ -32,7 +34,8 @@ public record Config(
             Path.of(env.string("OUTBOX_DATA_DIR", ".outbox")),
             OpenAiConfig.from(env),
             NotifyConfig.from(env),
-            PollingConfig.from(env));
+            PollingConfig.from(env),
+            SeoConfig.from(env));
     env.check();
     return config;
   }

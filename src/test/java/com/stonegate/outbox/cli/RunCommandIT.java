@@ -28,7 +28,8 @@ class RunCommandIT {
       assertThat(worker.waitFor(Duration.ofSeconds(60))).as(worker.output()).isZero();
       assertThat(worker.stdout().lines().filter(l -> l.startsWith("{\"ok\"")))
           .containsExactly(
-              "{\"ok\":true,\"total\":10,\"processed\":10,\"skipped\":0,\"errors\":0}");
+              "{\"ok\":true,\"total\":10,\"processed\":10,\"skipped\":0,\"errors\":0}",
+              "{\"ok\":true,\"seo\":{\"ok\":true,\"skipped\":true,\"reason\":\"openai_not_configured\"}}");
     }
     assertThat(db.count("SELECT count(*) FROM outbox_events WHERE processed_at IS NULL"))
         .isEqualTo(3);
