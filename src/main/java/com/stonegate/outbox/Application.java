@@ -8,8 +8,9 @@ import com.stonegate.outbox.db.Database;
 import com.stonegate.outbox.db.EmbeddedDatabase;
 import com.stonegate.outbox.db.InsertListener;
 import com.stonegate.outbox.handler.StonegateHandlers;
+import com.stonegate.outbox.metrics.EngineMetrics;
+import com.stonegate.outbox.metrics.OutboxMetrics;
 import com.stonegate.outbox.notify.Notifications;
-import com.stonegate.outbox.provider.ProviderCalls;
 import com.stonegate.outbox.queue.BatchRunner;
 import com.stonegate.outbox.queue.DailyPrune;
 import com.stonegate.outbox.queue.Handled;
@@ -40,6 +41,7 @@ public final class Application implements AutoCloseable {
   private final DatabaseConfig database;
   private final HikariDataSource dataSource;
   private final ObjectMapper json = new ObjectMapper();
+  private final OutboxMetrics metrics = new OutboxMetrics();
   private final OutboxStore store;
   private final ExecutorService handlerThreads;
   private final OutboxWorker worker;
@@ -60,14 +62,15 @@ public final class Application implements AutoCloseable {
         Executors.newFixedThreadPool(w.concurrency(), daemonThreads("outbox-handler-"));
     this.notifications =
         Notifications.create(
-            config.notifications(), config.openAi(), dataSource, clock, ProviderCalls.NONE);
+            config.notifications(), config.openAi(), dataSource, clock, metrics.providers());
     RetryPolicy retry = new RetryPolicy(w.maxAttempts(), w.retryBase(), w.retryMax());
-    BatchRunner runner =
-        new BatchRunner(handlers(clock), retry, handlerThreads, clock, WorkerListener.NONE);
+    Handlers handlers = handlers(clock);
+    WorkerListener listener = new EngineMetrics(metrics.registry(), handlers.types());
+    BatchRunner runner = new BatchRunner(handlers, retry, handlerThreads, clock, listener);
     this.worker =
         new OutboxWorker(store, runner, w, clock, summary -> out.println(summary.toJson()));
     this.seo =
-        new SeoAutopublisher(dataSource, config.openAi(), config.seo(), clock, ProviderCalls.NONE);
+        new SeoAutopublisher(dataSource, config.openAi(), config.seo(), clock, metrics.providers());
   }
 
   /** Opens the database (starting the embedded one when no DATABASE_URL is set) and the parts. */
@@ -158,6 +161,16 @@ public final class Application implements AutoCloseable {
     return seo;
   }
 
+  /** The process's metrics; served by {@code /metrics} in the long-running commands. */
+  public OutboxMetrics metrics() {
+    return metrics;
+  }
+
+  /** Another pool on the same database, e.g. for probes that must not wait behind handlers. */
+  public HikariDataSource openPool(String name, int size) {
+    return Database.pool(database, name, size);
+  }
+
   @Override
   public void close() {
     if (listener != null) {
@@ -170,6 +183,7 @@ public final class Application implements AutoCloseable {
     seo.close();
     handlerThreads.shutdownNow();
     dataSource.close();
+    metrics.close();
     if (embedded != null) {
       embedded.close();
     }

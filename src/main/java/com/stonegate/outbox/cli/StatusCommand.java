@@ -1,9 +1,13 @@
 package com.stonegate.outbox.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.stonegate.outbox.Application;
 import com.stonegate.outbox.config.Config;
+import com.stonegate.outbox.health.Heartbeat;
+import com.stonegate.outbox.health.HeartbeatStore;
 import com.stonegate.outbox.queue.QueueStatus;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,8 +17,9 @@ import picocli.CommandLine.Option;
     name = "status",
     mixinStandardHelpOptions = true,
     description =
-        "Show pending, due, in-flight, retrying and dead events, overall and per type, and"
-            + " uncertain deliveries.")
+        "Show pending, due, in-flight, retrying and dead events, overall and per type,"
+            + " uncertain deliveries, and the worker instances (live or stale by their"
+            + " heartbeat).")
 public final class StatusCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object instead of a table.")
   boolean json;
@@ -23,14 +28,18 @@ public final class StatusCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     try (Application app = Application.open(Config.fromProcess(), System.out)) {
       app.migrateIfEnabled();
-      QueueStatus status = app.store().status(Instant.now());
+      Instant now = Instant.now();
+      QueueStatus status = app.store().status(now);
       long uncertain = app.notifications().ledger().countUncertain();
+      List<Heartbeat> workers = new HeartbeatStore(app.dataSource()).all();
       if (json) {
-        com.fasterxml.jackson.databind.node.ObjectNode node = app.json().valueToTree(status);
+        ObjectNode node = app.json().valueToTree(status);
         node.put("uncertainDeliveries", uncertain);
+        node.set("workers", WorkersReport.json(workers, now, app.json()));
         System.out.println(app.json().writeValueAsString(node));
       } else {
         print(status, uncertain);
+        WorkersReport.print(workers, now, System.out);
       }
       return 0;
     }
