@@ -11,6 +11,7 @@ import com.stonegate.outbox.cli.PruneCommand;
 import com.stonegate.outbox.cli.RequeueCommand;
 import com.stonegate.outbox.cli.RunCommand;
 import com.stonegate.outbox.cli.SeoCommand;
+import com.stonegate.outbox.cli.ServeCommand;
 import com.stonegate.outbox.cli.StatusCommand;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       RunCommand.class,
+      ServeCommand.class,
       MigrateCommand.class,
       EnqueueCommand.class,
       StatusCommand.class,

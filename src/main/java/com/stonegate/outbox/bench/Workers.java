@@ -60,6 +60,8 @@ final class Workers implements AutoCloseable {
     env.put("PATH", inherited.getOrDefault("PATH", "/usr/bin:/bin"));
     env.put("HOME", inherited.getOrDefault("HOME", "/tmp"));
     env.put("DATABASE_URL", databaseUrl);
+    // The engine is measured, not the HTTP server; several workers would also share port 3001.
+    env.put("OUTBOX_HTTP_ENABLED", "0");
     env.putAll(variables);
     builder.redirectOutput(directory.resolve("worker-" + index + ".log").toFile());
     builder.redirectError(directory.resolve("worker-" + index + ".err").toFile());

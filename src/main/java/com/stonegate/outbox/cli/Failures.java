@@ -1,6 +1,7 @@
 package com.stonegate.outbox.cli;
 
 import com.stonegate.outbox.config.ConfigException;
+import com.stonegate.outbox.http.ListenException;
 import java.io.PrintStream;
 import java.sql.SQLException;
 import org.slf4j.LoggerFactory;
@@ -16,6 +17,10 @@ public final class Failures {
     if (e instanceof ConfigException) {
       ((ConfigException) e).problems().forEach(p -> err.println("outbox-worker: " + p));
       return BAD_CONFIG;
+    }
+    if (e instanceof ListenException) {
+      err.println("outbox-worker: " + oneLine(e.getMessage()));
+      return FAILED;
     }
     Throwable database = databaseCause(e);
     if (database != null) {

@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
       "Drain the queue. With OUTBOX_POLL_INTERVAL_MS=0 (the default): one batch, print its",
       "summary, exit. Above 0: poll until SIGTERM/SIGINT, printing a summary per batch.",
       "A second SIGTERM during the shutdown grace period exits at once.",
-      "The SEO autopublisher runs once after the batch, or on its own thread while polling."
+      "The SEO autopublisher runs once after the batch, or on its own thread while polling.",
+      "A polling worker also serves the HTTP API (OUTBOX_HTTP_PORT, PORT, default 3001)."
     })
 public final class RunCommand implements Callable<Integer> {
   /** Exit code of the immediate exit at a second signal: 128 + SIGTERM. */
@@ -44,18 +45,28 @@ public final class RunCommand implements Callable<Integer> {
           () -> Runtime.getRuntime().halt(INTERRUPTED));
       Startup.awaitDatabase(app);
       app.migrateIfEnabled();
-      log.info(
-          "worker {} polling every {} ms, batch {}, concurrency {}",
-          app.worker().instanceId(),
-          worker.pollInterval().toMillis(),
-          worker.batchSize(),
-          worker.concurrency());
-      app.startListenerAndPrune();
-      SeoScheduler seo = SeoScheduler.start(app.seo(), config.seo(), SeoRunCommand::print);
-      try {
-        app.worker().run();
-      } finally {
-        seo.close();
+      try (Operations operations = Operations.start(app, true, Operations.seoTrigger(app))) {
+        log.info(
+            "worker {} polling every {} ms, batch {}, concurrency {}, http port {}",
+            app.worker().instanceId(),
+            worker.pollInterval().toMillis(),
+            worker.batchSize(),
+            worker.concurrency(),
+            operations.port() < 0 ? "off" : operations.port());
+        app.startListenerAndPrune();
+        SeoScheduler seo =
+            SeoScheduler.start(
+                app.seo(),
+                config.seo(),
+                result -> {
+                  SeoRunCommand.print(result);
+                  app.metrics().seo().attempted(result.outcome());
+                });
+        try {
+          app.worker().run();
+        } finally {
+          seo.close();
+        }
       }
       return 0;
     }

@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param notifications the event handlers' site settings, providers and analytics hooks
  * @param polling what a polling worker runs beside its loop (insert listener, daily prune)
  * @param seo the SEO autopublisher
+ * @param http the HTTP server: admin API, health, readiness, metrics
  */
 public record Config(
     Optional<DatabaseConfig> database,
@@ -23,7 +24,8 @@ public record Config(
     OpenAiConfig openAi,
     NotifyConfig notifications,
     PollingConfig polling,
-    SeoConfig seo) {
+    SeoConfig seo,
+    HttpConfig http) {
 
   /** Reads every variable; throws {@link ConfigException} listing every malformed one. */
   public static Config from(Env env) {
@@ -35,7 +37,8 @@ public record Config(
             OpenAiConfig.from(env),
             NotifyConfig.from(env),
             PollingConfig.from(env),
-            SeoConfig.from(env));
+            SeoConfig.from(env),
+            HttpConfig.from(env));
     env.check();
     return config;
   }

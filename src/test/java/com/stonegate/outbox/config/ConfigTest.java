@@ -140,4 +140,37 @@ class ConfigTest {
     }
     throw new AssertionError("expected a ConfigException for " + env);
   }
+
+  @Test
+  void http_defaults_to_port_3001_on_every_interface_with_the_readiness_limits_of_the_issue() {
+    HttpConfig http = Config.from(Map.of()).http();
+
+    assertThat(http.enabled()).isTrue();
+    assertThat(http.host()).isEqualTo("0.0.0.0");
+    assertThat(http.port()).isEqualTo(3001);
+    assertThat(http.adminApiKey()).isEmpty();
+    assertThat(http.workerMaxAge()).isEqualTo(Duration.ofSeconds(90));
+    assertThat(http.queueMaxAge()).isEqualTo(Duration.ofMinutes(10));
+  }
+
+  @Test
+  void outbox_http_port_overrides_port_and_a_bad_port_is_ignored_when_overridden() {
+    assertThat(Config.from(Map.of("PORT", "4000")).http().port()).isEqualTo(4000);
+    assertThat(Config.from(Map.of("PORT", "4000", "OUTBOX_HTTP_PORT", "0")).http().port()).isZero();
+    assertThat(Config.from(Map.of("PORT", "api", "OUTBOX_HTTP_PORT", "4001")).http().port())
+        .isEqualTo(4001);
+    assertThat(problems(Map.of("OUTBOX_HTTP_PORT", "70000")))
+        .containsExactly(
+            "OUTBOX_HTTP_PORT='70000' is invalid: expected an integer from 0 to 65535");
+    assertThat(problems(Map.of("OUTBOX_HTTP_ENABLED", "maybe"))).hasSize(1);
+    assertThat(Config.from(Map.of("OUTBOX_HTTP_ENABLED", "0")).http().enabled()).isFalse();
+  }
+
+  @Test
+  void the_admin_key_never_shows_in_the_config_printed() {
+    Config config = Config.from(Map.of("ADMIN_API_KEY", "s3cret-admin-key"));
+
+    assertThat(config.http().adminApiKey()).hasValue("s3cret-admin-key");
+    assertThat(config.toString()).doesNotContain("s3cret-admin-key").contains("adminApiKey=(set)");
+  }
 }

@@ -12,6 +12,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 
 /**
  * The real worker, {@code target/outbox-worker.jar}, started as a child process, as an operator
@@ -50,6 +53,9 @@ public final class WorkerProcess implements AutoCloseable {
     environment.put("PATH", inherited.getOrDefault("PATH", "/usr/bin:/bin"));
     environment.put("HOME", inherited.getOrDefault("HOME", "/tmp"));
     environment.put("OUTBOX_LOG_FORMAT", "text");
+    // A free loopback port for each polling worker, so parallel test runs never collide on 3001.
+    environment.put("OUTBOX_HTTP_HOST", "127.0.0.1");
+    environment.put("OUTBOX_HTTP_PORT", "0");
     environment.putAll(env);
     try {
       return new WorkerProcess(builder.start());
@@ -85,6 +91,27 @@ public final class WorkerProcess implements AutoCloseable {
 
   public long pid() {
     return process.pid();
+  }
+
+  /**
+   * The HTTP port from the start-up line {@code http: listening on host:port}; waits for the whole
+   * line (output arrives in chunks).
+   */
+  public int httpPort(Duration timeout) {
+    Pattern line = Pattern.compile("http: listening on [^ ]+:(\\d+)\\s");
+    Integer port =
+        Awaitility.await()
+            .atMost(timeout)
+            .until(
+                () -> {
+                  Matcher m = line.matcher(stdout);
+                  return m.find() ? Integer.valueOf(m.group(1)) : null;
+                },
+                found -> found != null || !process.isAlive());
+    if (port == null) {
+      throw new AssertionError("exited before listening\n" + output());
+    }
+    return port;
   }
 
   public String stdout() {
