@@ -166,9 +166,16 @@ public final class Application implements AutoCloseable {
     return metrics;
   }
 
-  /** Another pool on the same database, e.g. for probes that must not wait behind handlers. */
-  public HikariDataSource openPool(String name, int size) {
-    return Database.pool(database, name, size);
+  /**
+   * Another pool on the same database, for probes that must not wait behind handlers; its
+   * statements are cancelled by the server after {@code statementTimeout}.
+   */
+  public HikariDataSource openPool(String name, int size, java.time.Duration statementTimeout) {
+    String url = database.jdbcUrl();
+    String options = "options=-c%20statement_timeout%3D" + statementTimeout.toMillis();
+    String withTimeout = url + (url.contains("?") ? "&" : "?") + options;
+    return Database.pool(
+        new DatabaseConfig(withTimeout, database.user(), database.password()), name, size);
   }
 
   @Override

@@ -61,7 +61,7 @@ final class Operations implements AutoCloseable {
     HttpConfig http = app.config().http();
     OutboxWorker worker = app.worker();
     Supplier<Instant> loopBeat = polling ? worker::lastBeat : null;
-    HikariDataSource pool = keep(app.openPool("ops", 2));
+    HikariDataSource pool = keep(app.openPool("ops", 2, Duration.ofSeconds(5)));
     pool.setConnectionTimeout(2_000);
     HeartbeatStore heartbeatStore = new HeartbeatStore(pool);
     Duration interval = app.config().worker().heartbeatInterval();

@@ -28,7 +28,10 @@ public final class EngineMetrics implements WorkerListener {
 
   private final MeterRegistry registry;
   private final Set<String> knownTypes;
-  private final ConcurrentMap<String, Counter> finished = new ConcurrentHashMap<>();
+
+  /** Per type: one counter per {@link Outcome.Status}, by ordinal; no allocation per event. */
+  private final ConcurrentMap<String, Counter[]> finished = new ConcurrentHashMap<>();
+
   private final ConcurrentMap<String, Timer> durations = new ConcurrentHashMap<>();
   private final DistributionSummary batchSize;
 
@@ -44,19 +47,13 @@ public final class EngineMetrics implements WorkerListener {
             .serviceLevelObjectives(BATCH_BUCKETS)
             .register(registry);
     // Known series start at 0, so rate() and increase() see the first event too.
-    for (String type : this.knownTypes) {
-      for (Outcome.Status status : Outcome.Status.values()) {
-        finished.computeIfAbsent(
-            type + ' ' + status.label(), k -> finishedCounter(type, status.label()));
-      }
-    }
+    this.knownTypes.forEach(type -> finished.computeIfAbsent(type, this::finishedCounters));
   }
 
   @Override
   public void outcome(Outcome outcome) {
     String type = MetricNames.eventType(outcome.event().type(), knownTypes);
-    String label = outcome.status().label();
-    finished.computeIfAbsent(type + ' ' + label, k -> finishedCounter(type, label)).increment();
+    finished.computeIfAbsent(type, this::finishedCounters)[outcome.status().ordinal()].increment();
     durations.computeIfAbsent(type, this::durationTimer).record(outcome.took());
   }
 
@@ -65,11 +62,18 @@ public final class EngineMetrics implements WorkerListener {
     batchSize.record(claimed);
   }
 
-  private Counter finishedCounter(String type, String outcome) {
-    return Counter.builder("outbox.events.finished")
-        .description("Attempts at events by type and outcome (processed, skipped, retry, dead)")
-        .tags("type", type, "outcome", outcome)
-        .register(registry);
+  private Counter[] finishedCounters(String type) {
+    Outcome.Status[] statuses = Outcome.Status.values();
+    Counter[] counters = new Counter[statuses.length];
+    for (Outcome.Status status : statuses) {
+      counters[status.ordinal()] =
+          Counter.builder("outbox.events.finished")
+              .description(
+                  "Attempts at events by type and outcome (processed, skipped, retry, dead)")
+              .tags("type", type, "outcome", status.label())
+              .register(registry);
+    }
+    return counters;
   }
 
   private Timer durationTimer(String type) {

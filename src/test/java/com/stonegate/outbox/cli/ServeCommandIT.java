@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ServeCommandIT {
   private static final String KEY = "it-admin-key-9f8e7d6c5b4a39281706";
   private static final Duration START = Duration.ofSeconds(60);
+  private static final String DISPATCH = "/api/admin/outbox/dispatch";
 
   @RegisterExtension final TestDatabase db = TestDatabase.migrated();
   @TempDir Path workDir;
@@ -36,23 +37,29 @@ class ServeCommandIT {
         "INSERT INTO outbox_events (type, payload) SELECT 'bench.noop', '{}' FROM generate_series(1, 3)");
     Map<String, String> env = env();
     env.put("OUTBOX_LOG_LEVEL", "debug");
+    env.put("SEO_AUTOPUBLISH_DISABLED", "1");
 
     try (WorkerProcess serve = WorkerProcess.start(workDir, env, "serve")) {
       int port = serve.httpPort(START);
       assertThat(pending()).as("serve does not poll").isEqualTo(3);
 
-      assertThat(post(port, "x-api-key", KEY.substring(2)).statusCode()).isEqualTo(401);
-      HttpResponse<String> answer = post(port, "Authorization", "Bearer " + KEY);
+      assertThat(post(port, DISPATCH, "x-api-key", KEY.substring(2)).statusCode()).isEqualTo(401);
+      HttpResponse<String> answer = post(port, DISPATCH, "Authorization", "Bearer " + KEY);
 
       assertThat(answer.statusCode()).isEqualTo(200);
       assertThat(answer.body())
           .isEqualTo("{\"ok\":true,\"total\":3,\"processed\":3,\"skipped\":0,\"errors\":0}");
       assertThat(heartbeats("serve")).isOne();
+      HttpResponse<String> seo = post(port, "/api/admin/seo/run", "x-api-key", KEY);
+      assertThat(seo.body())
+          .isEqualTo(
+              "{\"ok\":true,\"result\":{\"ok\":true,\"skipped\":true,\"reason\":\"disabled\"}}");
       serve.terminate();
       assertThat(serve.waitFor(Duration.ofSeconds(30))).as(serve.output()).isZero();
       assertThat(serve.stdout())
           .contains("POST /api/admin/outbox/dispatch 401")
-          .contains("POST /api/admin/outbox/dispatch 200");
+          .contains("POST /api/admin/outbox/dispatch 200")
+          .contains("POST /api/admin/seo/run 200");
       assertThat(serve.output()).doesNotContain(KEY).doesNotContain(KEY.substring(2));
     }
     assertThat(heartbeats("serve")).as("row deleted at a graceful stop").isZero();
@@ -130,9 +137,10 @@ class ServeCommandIT {
     return env;
   }
 
-  private HttpResponse<String> post(int port, String header, String value) throws Exception {
+  private HttpResponse<String> post(int port, String path, String header, String value)
+      throws Exception {
     HttpRequest request =
-        HttpRequest.newBuilder(uri(port, "/api/admin/outbox/dispatch"))
+        HttpRequest.newBuilder(uri(port, path))
             .header(header, value)
             .POST(HttpRequest.BodyPublishers.ofString("{\"limit\": 10}"))
             .build();
