@@ -10,9 +10,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -41,6 +44,8 @@ public final class OutboxWorker implements AutoCloseable {
   private final LeaseKeeper leases;
   private final Wakeup wakeup = new Wakeup();
   private final ScheduledExecutorService timer;
+  private final ExecutorService recorder =
+      Executors.newSingleThreadExecutor(daemon("outbox-recorder"));
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile boolean stopping;
   private volatile Instant lastBeat;
@@ -61,53 +66,40 @@ public final class OutboxWorker implements AutoCloseable {
     this.reporter = reporter;
     this.leases = new LeaseKeeper(store, config.lease(), clock);
     this.lastBeat = clock.instant();
-    this.timer =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "outbox-leases");
-              t.setDaemon(true);
-              return t;
-            });
+    this.timer = Executors.newSingleThreadScheduledExecutor(daemon("outbox-leases"));
     long renewMs = leases.interval().toMillis();
     timer.scheduleWithFixedDelay(leases::renew, renewMs, renewMs, TimeUnit.MILLISECONDS);
   }
 
   /** Claims at most {@code limit} due events, runs them and records their outcomes. */
   public BatchSummary runOnce(int limit) throws SQLException {
-    String owner = instanceId + "#" + claims.incrementAndGet();
-    Instant now = clock.instant();
-    List<OutboxEvent> events = store.claimDue(owner, limit, now, now.plus(config.lease()));
-    if (events.isEmpty()) {
-      return BatchSummary.EMPTY;
-    }
-    leases.hold(owner, events.stream().map(OutboxEvent::id).collect(Collectors.toList()));
-    try {
-      List<Outcome> outcomes = runner.run(events, () -> stopping);
-      record(owner, outcomes);
-      releaseUnstarted(owner, events, outcomes);
-      return BatchSummary.of(outcomes);
-    } finally {
-      leases.drop(owner);
-    }
+    Ran ran = claimAndRun(limit);
+    return ran == null ? BatchSummary.EMPTY : record(ran);
   }
 
-  /** Polls until {@link #stop()}; survives a lost database, retrying with backoff. */
+  /**
+   * Polls until {@link #stop()}; survives a lost database, retrying with backoff. While one batch's
+   * outcomes are being recorded the next batch is claimed and run, so the database and the handlers
+   * work side by side; at most one batch waits to be recorded.
+   */
   public void run() {
     int failures = 0;
     Instant nextHeartbeat = clock.instant().plus(config.heartbeatInterval());
     long handled = 0;
+    CompletableFuture<Void> recording = CompletableFuture.completedFuture(null);
     while (!stopping) {
       Duration wait = config.pollInterval();
       try {
-        BatchSummary summary = runOnce(config.batchSize());
+        Ran ran = claimAndRun(config.batchSize());
         failures = 0;
         lastBeat = clock.instant();
-        if (summary.total() > 0) {
-          handled += summary.total();
-          reporter.accept(summary);
-        }
-        if (summary.total() == config.batchSize()) {
-          continue; // a full batch: more is probably waiting
+        if (ran != null) {
+          handled += ran.outcomes().size();
+          recording.join();
+          recording = CompletableFuture.runAsync(() -> reporter.accept(record(ran)), recorder);
+          if (ran.events().size() == config.batchSize()) {
+            continue; // a full batch: more is probably waiting
+          }
         }
       } catch (SQLException | RuntimeException e) {
         wait = databaseBackoff(++failures);
@@ -126,6 +118,7 @@ public final class OutboxWorker implements AutoCloseable {
         break;
       }
     }
+    recording.join();
     stopped.countDown();
   }
 
@@ -160,14 +153,48 @@ public final class OutboxWorker implements AutoCloseable {
   public void close() {
     stopping = true;
     timer.shutdownNow();
+    recorder.shutdownNow();
     leases.releaseAll();
+  }
+
+  /** One claim whose handlers have run: what is left to do is record it. */
+  private record Ran(String owner, List<OutboxEvent> events, List<Outcome> outcomes) {}
+
+  /** Claims and runs a batch under a fresh lease owner; null when nothing was due. */
+  private Ran claimAndRun(int limit) throws SQLException {
+    String owner = instanceId + "#" + claims.incrementAndGet();
+    Instant now = clock.instant();
+    List<OutboxEvent> events = store.claimDue(owner, limit, now, now.plus(config.lease()));
+    if (events.isEmpty()) {
+      return null;
+    }
+    leases.hold(owner, events.stream().map(OutboxEvent::id).collect(Collectors.toList()));
+    try {
+      return new Ran(owner, events, runner.run(events, () -> stopping));
+    } catch (RuntimeException | Error e) {
+      leases.drop(owner);
+      throw e;
+    }
+  }
+
+  /** Records the outcomes, gives back the events a stop left unstarted, lets go of the leases. */
+  private BatchSummary record(Ran ran) {
+    try {
+      recordOutcomes(ran.owner(), ran.outcomes());
+      releaseUnstarted(ran.owner(), ran.events(), ran.outcomes());
+    } catch (SQLException e) {
+      log.warn("could not release the unstarted events of {}: {}", ran.owner(), e.toString());
+    } finally {
+      leases.drop(ran.owner());
+    }
+    return BatchSummary.of(ran.outcomes());
   }
 
   /**
    * Records outcomes, retrying through a short database outage for as long as the lease lasts;
    * after that the events are taken over and run again, which the delivery ledger makes harmless.
    */
-  private void record(String owner, List<Outcome> outcomes) {
+  private void recordOutcomes(String owner, List<Outcome> outcomes) {
     Instant giveUp = clock.instant().plus(config.lease());
     Duration delay = Duration.ofMillis(100);
     while (true) {
@@ -223,6 +250,14 @@ public final class OutboxWorker implements AutoCloseable {
       Thread.currentThread().interrupt();
       return false;
     }
+  }
+
+  private static ThreadFactory daemon(String name) {
+    return r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    };
   }
 
   private static String newInstanceId() {

@@ -70,9 +70,9 @@ class WakeOnInsertTest {
             + " END LOOP; END $$");
 
     await()
-        .until(
-            () -> db.count("SELECT count(*) FROM outbox_events WHERE processed_at IS NULL") == 0);
-    assertThat(engine.summaries).containsExactly(new BatchSummary(500, 500, 0, 0));
+        .untilAsserted(
+            () -> assertThat(engine.summaries).containsExactly(new BatchSummary(500, 500, 0, 0)));
+    assertThat(db.count("SELECT count(*) FROM outbox_events WHERE processed_at IS NULL")).isZero();
   }
 
   @Test
