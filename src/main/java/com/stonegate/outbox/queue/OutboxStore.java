@@ -30,18 +30,20 @@ public final class OutboxStore {
   /**
    * The claim commits without waiting for its WAL to reach the disk: if the database crashes in the
    * next few hundred milliseconds the claim is lost, which only makes the events claimable again,
-   * exactly as an expired lease does (docs/decisions/0003). Outcomes stay synchronous.
+   * exactly as an expired lease does (docs/decisions/0005). Outcomes stay synchronous. The update
+   * finds each row by the {@code ctid} the CTE locked (the lock keeps the row from moving) instead
+   * of a second primary-key lookup.
    */
   private static final String CLAIM =
       "WITH due AS ("
-          + " SELECT id FROM outbox_events"
+          + " SELECT ctid FROM outbox_events"
           + " WHERE processed_at IS NULL"
           + " AND (next_attempt_at IS NULL OR next_attempt_at <= ?)"
           + " AND (locked_until IS NULL OR locked_until <= ?)"
           + " ORDER BY created_at LIMIT ? FOR UPDATE SKIP LOCKED),"
           + " async AS (SELECT set_config('synchronous_commit', 'off', true))"
           + " UPDATE outbox_events AS e SET locked_by = ?, locked_until = ?, attempts = e.attempts + 1"
-          + " FROM due, async WHERE e.id = due.id"
+          + " FROM due, async WHERE e.ctid = due.ctid"
           + " RETURNING e.id, e.type, e.payload, e.created_at, e.attempts";
 
   private static final String FINISH =
