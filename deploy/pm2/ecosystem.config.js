@@ -14,6 +14,7 @@ module.exports = {
       args: [
         "-Xms32m",
         "-Xmx192m",
+        "-XX:TieredStopAtLevel=1",
         "-XX:+ExitOnOutOfMemoryError",
         "-jar",
         "target/outbox-worker.jar",

@@ -36,5 +36,5 @@ if ((Test-Path $log) -and (Get-Item $log).Length -gt 50MB) {
   Move-Item -Force $log "$log.1"
 }
 
-& $java -Xms32m -Xmx192m '-XX:+ExitOnOutOfMemoryError' -jar $jar run *>> $log
+& $java -Xms32m -Xmx192m '-XX:TieredStopAtLevel=1' '-XX:+ExitOnOutOfMemoryError' -jar $jar run *>> $log
 exit $LASTEXITCODE

@@ -34,6 +34,9 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--events", description = "bench.noop events per drain (default 200000)")
   long events = 200_000;
 
+  @Option(names = "--rounds", description = "repeat the drains, keep the best of each (default 1)")
+  int rounds = 1;
+
   @Option(names = "--history", description = "finished rows to measure claim time beside")
   long history = 0;
 
@@ -70,27 +73,14 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   private void measure(Scratch db, Report report) throws Exception {
-    double limit;
-    double baseline;
     long baselineEvents = Math.min(events, BASELINE_EVENTS);
+    double baseline;
     try (Connection c = db.pool.getConnection()) {
-      progress("pure SQL loop");
-      db.fill(events, "bench.noop", "jsonb_build_object('n', g)");
-      limit = SqlLoops.limit(c, BATCH, events);
       progress("original algorithm, " + baselineEvents + " events");
-      db.fill(events, "bench.noop", "jsonb_build_object('n', g)");
+      fill(db);
       baseline = SqlLoops.original(c, baselineEvents);
     }
-    report.throughput(events, BATCH, limit, baseline, baselineEvents);
-    WorkerPhases.Drain one = null;
-    for (int processes = 1; processes <= 2; processes++) {
-      progress("worker, " + processes + " process(es)");
-      db.fill(events, "bench.noop", "jsonb_build_object('n', g)");
-      WorkerPhases.Drain drain = WorkerPhases.drain(db, processes, BATCH, events);
-      report.worker(processes, drain, limit, baseline);
-      one = processes == 1 ? drain : one;
-    }
-    report.rss(one.peakRssMb());
+    drains(db, report, baseline, baselineEvents);
     int samples = (int) Math.max(100, Math.min(1000, events / 200));
     progress("latency, " + samples + " events one every 10 ms");
     db.fill(0, "bench.noop", "'{}'");
@@ -102,6 +92,45 @@ public final class BenchCommand implements Callable<Integer> {
       progress("claim time beside " + history + " finished rows");
       report.history(History.measure(db, history));
     }
+  }
+
+  /**
+   * The limit and the worker's drains. On a shared machine a neighbour's burst can slow any one
+   * drain: with --rounds they take turns and the best of each counts (the largest RSS, though).
+   */
+  private void drains(Scratch db, Report report, double baseline, long baselineEvents)
+      throws Exception {
+    double limit = 0;
+    WorkerPhases.Drain one = null;
+    WorkerPhases.Drain two = null;
+    long rss = -1;
+    for (int round = 1; round <= rounds; round++) {
+      progress("round " + round + " of " + rounds + ": pure SQL loop");
+      fill(db);
+      try (Connection c = db.pool.getConnection()) {
+        limit = Math.max(limit, SqlLoops.limit(c, BATCH, events));
+      }
+      progress("round " + round + " of " + rounds + ": worker, 1 process");
+      fill(db);
+      WorkerPhases.Drain drain = WorkerPhases.drain(db, 1, BATCH, events);
+      rss = Math.max(rss, drain.peakRssMb());
+      one = best(one, drain);
+      progress("round " + round + " of " + rounds + ": worker, 2 processes");
+      fill(db);
+      two = best(two, WorkerPhases.drain(db, 2, BATCH, events));
+    }
+    report.throughput(events, BATCH, rounds, limit, baseline, baselineEvents);
+    report.worker(1, one, limit, baseline);
+    report.worker(2, two, limit, baseline);
+    report.rss(rss);
+  }
+
+  private void fill(Scratch db) throws Exception {
+    db.fill(events, "bench.noop", "jsonb_build_object('n', g)");
+  }
+
+  private static WorkerPhases.Drain best(WorkerPhases.Drain a, WorkerPhases.Drain b) {
+    return a == null || b.eps() > a.eps() ? b : a;
   }
 
   private void facts(Scratch db, ObjectNode machine, double loadBefore, Instant started)

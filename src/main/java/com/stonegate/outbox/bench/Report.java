@@ -10,13 +10,18 @@ final class Report {
   final ObjectNode json = new ObjectMapper().createObjectNode();
   private final StringBuilder table = new StringBuilder();
 
-  Report throughput(long events, int batch, double limit, double baseline, long baselineEvents) {
-    json.put("events", events).put("batch", batch);
+  Report throughput(
+      long events, int batch, int rounds, double limit, double baseline, long baselineEvents) {
+    json.put("events", events).put("batch", batch).put("rounds", rounds);
     json.put("limit_eps", round(limit)).put("baseline_eps", round(baseline));
     json.put("baseline_events", baselineEvents);
     line(
         "%-44s %12s %10s %10s",
-        "drain of " + String.format(Locale.ROOT, "%,d", events) + " bench.noop events",
+        String.format(
+            Locale.ROOT,
+            "drain of %,d bench.noop events%s",
+            events,
+            rounds > 1 ? ", best of " + rounds : ""),
         "events/s",
         "ratio",
         "speedup");
