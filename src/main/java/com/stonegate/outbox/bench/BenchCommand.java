@@ -104,6 +104,7 @@ public final class BenchCommand implements Callable<Integer> {
     WorkerPhases.Drain one = null;
     WorkerPhases.Drain two = null;
     long rss = -1;
+    long rss2 = -1;
     for (int round = 1; round <= rounds; round++) {
       progress("round " + round + " of " + rounds + ": pure SQL loop");
       fill(db);
@@ -117,12 +118,14 @@ public final class BenchCommand implements Callable<Integer> {
       one = best(one, drain);
       progress("round " + round + " of " + rounds + ": worker, 2 processes");
       fill(db);
-      two = best(two, WorkerPhases.drain(db, 2, BATCH, events));
+      WorkerPhases.Drain pair = WorkerPhases.drain(db, 2, BATCH, events);
+      rss2 = Math.max(rss2, pair.peakRssMb());
+      two = best(two, pair);
     }
     report.throughput(events, BATCH, rounds, limit, baseline, baselineEvents);
     report.worker(1, one, limit, baseline);
     report.worker(2, two, limit, baseline);
-    report.rss(rss);
+    report.rss(rss, rss2);
   }
 
   private void fill(Scratch db) throws Exception {
