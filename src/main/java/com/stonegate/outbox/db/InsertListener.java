@@ -33,6 +33,7 @@ public final class InsertListener implements AutoCloseable {
   private volatile boolean closed;
   private volatile boolean listening;
   private volatile Connection connection;
+  private boolean lost; // the listener thread's own: a connection was lost and not yet regained
 
   private InsertListener(DatabaseConfig config, Runnable onInsert) {
     this.config = config;
@@ -76,6 +77,7 @@ public final class InsertListener implements AutoCloseable {
         // A connection that was up starts the backoff afresh; one that never came up doubles it.
         backoffMs = listening ? 500 : Math.min(Math.max(backoffMs * 2, 500), MAX_BACKOFF_MS);
         listening = false;
+        lost = true;
         if (closed) {
           return;
         }
@@ -100,6 +102,10 @@ public final class InsertListener implements AutoCloseable {
         s.execute("LISTEN " + CHANNEL);
       }
       listening = true;
+      if (lost) {
+        lost = false;
+        log.info("hearing inserts again");
+      }
       onInsert.run();
       PGConnection pg = c.unwrap(PGConnection.class);
       while (!closed) {
