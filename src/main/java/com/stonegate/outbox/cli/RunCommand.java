@@ -7,6 +7,7 @@ import com.stonegate.outbox.queue.BatchSummary;
 import com.stonegate.outbox.seo.SeoScheduler;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -40,10 +41,16 @@ public final class RunCommand implements Callable<Integer> {
         System.out.println(app.seo().attempt(false, "worker").toJsonLine());
         return 0;
       }
+      CountDownLatch stopRequested = new CountDownLatch(1);
       ShutdownSignals.install(
-          () -> stopGracefully(app, worker.shutdownGrace()),
+          () -> {
+            stopRequested.countDown();
+            stopGracefully(app, worker.shutdownGrace());
+          },
           () -> Runtime.getRuntime().halt(INTERRUPTED));
-      Startup.awaitDatabase(app);
+      if (!Startup.awaitDatabase(app, stopRequested)) {
+        return 0;
+      }
       app.migrateIfEnabled();
       try (Operations operations = Operations.start(app, true, Operations.seoTrigger(app))) {
         log.info(

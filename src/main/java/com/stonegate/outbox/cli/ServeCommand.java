@@ -33,7 +33,9 @@ public final class ServeCommand implements Callable<Integer> {
       CountDownLatch stop = new CountDownLatch(1);
       ShutdownSignals.install(
           stop::countDown, () -> Runtime.getRuntime().halt(RunCommand.INTERRUPTED));
-      Startup.awaitDatabase(app);
+      if (!Startup.awaitDatabase(app, stop)) {
+        return 0;
+      }
       app.migrateIfEnabled();
       try (Operations operations = Operations.start(app, false, Operations.seoTrigger(app))) {
         log.info("serving the HTTP API on port {}; no polling", operations.port());

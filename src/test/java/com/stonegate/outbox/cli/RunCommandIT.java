@@ -1,7 +1,6 @@
 package com.stonegate.outbox.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.stonegate.outbox.testing.TestDatabase;
 import com.stonegate.outbox.testing.WorkerProcess;
@@ -13,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The jar as an operator runs it: exit codes, output, signals. */
+/** The jar as an operator runs it: exit codes and output (signals: {@link ShutdownIT}). */
 class RunCommandIT {
   @RegisterExtension final TestDatabase db = TestDatabase.migrated();
   @TempDir Path workDir;
@@ -62,63 +61,6 @@ class RunCommandIT {
           .startsWith("outbox-worker: cannot reach the database:")
           .doesNotContain("secret");
     }
-  }
-
-  @Test
-  void sigterm_lets_running_handlers_finish_releases_the_rest_and_exits_0() throws Exception {
-    db.update(
-        "INSERT INTO outbox_events (type, payload, created_at) VALUES ('bench.sleep', '{\"ms\": 1500}', now() - interval '1 minute')");
-    db.update(
-        "INSERT INTO outbox_events (type, payload) SELECT 'bench.sleep', '{\"ms\": 1500}' FROM generate_series(1, 3)");
-    Map<String, String> env = env();
-    env.put("OUTBOX_POLL_INTERVAL_MS", "200");
-    env.put("OUTBOX_CONCURRENCY", "1");
-
-    try (WorkerProcess worker = WorkerProcess.start(workDir, env, "run")) {
-      await()
-          .atMost(Duration.ofSeconds(60))
-          .until(
-              () ->
-                  db.count("SELECT count(*) FROM outbox_events WHERE locked_by IS NOT NULL") == 4);
-      worker.terminate();
-
-      assertThat(worker.waitFor(Duration.ofSeconds(10))).as(worker.output()).isZero();
-    }
-    assertThat(db.count("SELECT count(*) FROM outbox_events WHERE processed_at IS NOT NULL"))
-        .isEqualTo(1);
-    assertThat(db.count("SELECT count(*) FROM outbox_events WHERE locked_by IS NOT NULL"))
-        .as("leases left")
-        .isZero();
-    assertThat(
-            db.count(
-                "SELECT count(*) FROM outbox_events WHERE processed_at IS NULL AND attempts = 0"))
-        .isEqualTo(3);
-  }
-
-  @Test
-  void second_sigterm_exits_at_once_and_leaves_the_leases_to_expire() throws Exception {
-    db.update(
-        "INSERT INTO outbox_events (type, payload) VALUES ('bench.sleep', '{\"ms\": 20000}')");
-    Map<String, String> env = env();
-    env.put("OUTBOX_POLL_INTERVAL_MS", "200");
-    env.put("OUTBOX_SHUTDOWN_GRACE_MS", "30000");
-
-    try (WorkerProcess worker = WorkerProcess.start(workDir, env, "run")) {
-      await()
-          .atMost(Duration.ofSeconds(60))
-          .until(
-              () ->
-                  db.count("SELECT count(*) FROM outbox_events WHERE locked_by IS NOT NULL") == 1);
-      worker.terminate();
-      await().alias(worker.output()).until(() -> worker.stdout().contains("stopping"));
-      worker.terminate();
-
-      assertThat(worker.waitFor(Duration.ofSeconds(5))).isEqualTo(143);
-    }
-    assertThat(
-            db.count(
-                "SELECT count(*) FROM outbox_events WHERE locked_until > now() AND processed_at IS NULL"))
-        .isEqualTo(1);
   }
 
   private Map<String, String> env() {
