@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -21,6 +22,8 @@ public final class DeliveryLedger {
           + " ON CONFLICT (event_id, channel, recipient) DO UPDATE SET state = 'sending',"
           + " attempts = outbox_deliveries.attempts + 1, error = NULL, updated_at = now()"
           + " WHERE outbox_deliveries.state = 'retry' RETURNING id";
+
+  private static final Set<String> SETTLED = Set.of("sent", "failed", "uncertain");
 
   private final DataSource dataSource;
 
@@ -61,7 +64,12 @@ public final class DeliveryLedger {
     }
   }
 
-  /** Whether this delivery needs no further try (finished, or in doubt). */
+  /**
+   * Whether this delivery is finished ({@code sent}, {@code failed}) or already known to be in
+   * doubt ({@code uncertain}). A row still {@code sending} is not settled: the caller must go
+   * through {@link #claim}, which marks it uncertain, so an attempt that died mid-call is always
+   * reported, even when it was the event's only message.
+   */
   public boolean settled(UUID eventId, Channel channel, String recipient) throws SQLException {
     try (Connection c = dataSource.getConnection();
         PreparedStatement s =
@@ -70,7 +78,7 @@ public final class DeliveryLedger {
                     + " WHERE event_id = ? AND channel = ? AND recipient = ?")) {
       bind(s, eventId, channel, recipient);
       try (ResultSet r = s.executeQuery()) {
-        return r.next() && !"retry".equals(r.getString(1));
+        return r.next() && SETTLED.contains(r.getString(1));
       }
     }
   }

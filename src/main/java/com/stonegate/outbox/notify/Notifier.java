@@ -59,7 +59,9 @@ public final class Notifier {
     }
   }
 
-  /** True when every customer message of this event already went out (or is in doubt). */
+  /**
+   * True when every customer message of this event went out, failed for good or is known uncertain.
+   */
   private boolean settled(DeliveryReport report, Contact c) throws SQLException {
     boolean smsDone =
         c.phone() == null || courier.settled(report.eventId(), Channel.SMS, c.phone());

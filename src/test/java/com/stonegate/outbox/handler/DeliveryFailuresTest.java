@@ -148,4 +148,29 @@ class DeliveryFailuresTest {
     assertThat(worker.journal)
         .anyMatch(e -> e.what().equals("sms") && e.status().equals("uncertain"));
   }
+
+  @Test
+  void worker_killed_while_sending_every_message_has_each_reported_uncertain_and_none_resent()
+      throws Exception {
+    mail.start();
+    UUID event = worker.enqueue("estimate.requested", payload);
+    db.update(
+        "UPDATE outbox_events SET attempts = 1, locked_by = 'dead-worker#1', locked_until = ? WHERE id = ?",
+        Timestamp.from(worker.clock.instant().minus(Duration.ofMinutes(1))),
+        event);
+    db.update(
+        "INSERT INTO outbox_deliveries (event_id, channel, recipient, state) VALUES"
+            + " (?, 'sms', '+14045550101', 'sending'), (?, 'email', 'dana@example.com', 'sending')",
+        event,
+        event);
+
+    assertThat(worker.runOnce()).isEqualTo(new BatchSummary(1, 1, 0, 0));
+
+    assertThat(standIns.twilio.requests()).isEmpty();
+    assertThat(mail.getReceivedMessages()).isEmpty();
+    assertThat(worker.deliveries(event))
+        .extracting(r -> r.get("channel") + " " + r.get("state"))
+        .containsExactly("email uncertain", "sms uncertain");
+    assertThat(worker.notifications.ledger().countUncertain()).isEqualTo(2);
+  }
 }

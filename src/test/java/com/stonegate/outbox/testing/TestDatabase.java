@@ -4,12 +4,6 @@ import com.stonegate.outbox.config.DatabaseConfig;
 import com.stonegate.outbox.db.Database;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -111,53 +105,28 @@ public final class TestDatabase implements BeforeEachCallback, AfterEachCallback
     }
   }
 
+  /** Statements and queries on this database. */
+  public Sql sql() {
+    return new Sql(dataSource);
+  }
+
   /** Runs one or more statements. */
   public int update(String sql, Object... params) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement(sql)) {
-      for (int i = 0; i < params.length; i++) {
-        s.setObject(i + 1, params[i]);
-      }
-      s.execute();
-      return Math.max(s.getUpdateCount(), 0);
-    } catch (SQLException e) {
-      throw new IllegalStateException(sql, e);
-    }
+    return sql().update(sql, params);
   }
 
   /** Rows as column→value maps. */
   public List<Map<String, Object>> query(String sql, Object... params) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement(sql)) {
-      for (int i = 0; i < params.length; i++) {
-        s.setObject(i + 1, params[i]);
-      }
-      List<Map<String, Object>> rows = new ArrayList<>();
-      try (ResultSet r = s.executeQuery()) {
-        int columns = r.getMetaData().getColumnCount();
-        while (r.next()) {
-          Map<String, Object> row = new LinkedHashMap<>();
-          for (int i = 1; i <= columns; i++) {
-            row.put(r.getMetaData().getColumnLabel(i), r.getObject(i));
-          }
-          rows.add(row);
-        }
-      }
-      return rows;
-    } catch (SQLException e) {
-      throw new IllegalStateException(sql, e);
-    }
+    return sql().query(sql, params);
   }
 
   /** The single value of a one-row, one-column query. */
-  @SuppressWarnings("unchecked") // the caller names the column's Java type
   public <T> T value(String sql, Object... params) {
-    List<Map<String, Object>> rows = query(sql, params);
-    return (T) rows.get(0).values().iterator().next();
+    return sql().value(sql, params);
   }
 
   public long count(String sql, Object... params) {
-    return ((Number) value(sql, params)).longValue();
+    return sql().count(sql, params);
   }
 
   /** The migrated database every test database is copied from; dropped after the run. */
