@@ -6,6 +6,7 @@ import com.stonegate.outbox.config.Config;
 import com.stonegate.outbox.health.Heartbeat;
 import com.stonegate.outbox.health.HeartbeatStore;
 import com.stonegate.outbox.queue.QueueStatus;
+import com.stonegate.outbox.queue.RetryingEvent;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -18,11 +19,18 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description =
         "Show pending, due, in-flight, retrying and dead events, overall and per type,"
-            + " uncertain deliveries, and the worker instances (live or stale by their"
-            + " heartbeat).")
+            + " uncertain deliveries, the next retries (the backoff schedule), and the worker"
+            + " instances (live or stale by their heartbeat).")
 public final class StatusCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object instead of a table.")
   boolean json;
+
+  @Option(
+      names = "--retries",
+      defaultValue = "10",
+      description =
+          "Show the next N retries: attempt, when, last error (default ${DEFAULT-VALUE}).")
+  int retries;
 
   @Override
   public Integer call() throws Exception {
@@ -32,13 +40,18 @@ public final class StatusCommand implements Callable<Integer> {
       QueueStatus status = app.store().status(now);
       long uncertain = app.notifications().ledger().countUncertain();
       List<Heartbeat> workers = new HeartbeatStore(app.dataSource()).all();
+      List<RetryingEvent> next = app.store().retrying(now, Math.max(retries, 0));
+      int maxAttempts = app.config().worker().maxAttempts();
       if (json) {
         ObjectNode node = app.json().valueToTree(status);
         node.put("uncertainDeliveries", uncertain);
+        node.put("maxAttempts", maxAttempts);
+        node.set("retries", RetriesReport.json(next, app.json()));
         node.set("workers", WorkersReport.json(workers, now, app.json()));
         System.out.println(app.json().writeValueAsString(node));
       } else {
         print(status, uncertain);
+        RetriesReport.print(next, maxAttempts, now, System.out);
         WorkersReport.print(workers, now, System.out);
       }
       return 0;

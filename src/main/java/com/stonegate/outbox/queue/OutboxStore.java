@@ -224,6 +224,34 @@ public final class OutboxStore {
     }
   }
 
+  /** Events waiting for a retry (not leased), the soonest first: the backoff schedule. */
+  public List<RetryingEvent> retrying(Instant now, int limit) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT id, type, attempts, next_attempt_at, last_error FROM outbox_events"
+                    + " WHERE processed_at IS NULL AND next_attempt_at > ?"
+                    + " AND (locked_until IS NULL OR locked_until <= ?)"
+                    + " ORDER BY next_attempt_at LIMIT ?")) {
+      s.setTimestamp(1, Timestamp.from(now));
+      s.setTimestamp(2, Timestamp.from(now));
+      s.setInt(3, limit);
+      List<RetryingEvent> retrying = new ArrayList<>();
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          retrying.add(
+              new RetryingEvent(
+                  r.getObject(1, UUID.class),
+                  r.getString(2),
+                  r.getInt(3),
+                  r.getTimestamp(4).toInstant(),
+                  r.getString(5)));
+        }
+      }
+      return retrying;
+    }
+  }
+
   /** Counts of pending, due, in-flight, retrying and dead events, overall and per type. */
   public QueueStatus status(Instant now) throws SQLException {
     String totals =

@@ -46,7 +46,7 @@ class QueueCommandsIT {
     db.update(
         "INSERT INTO outbox_events (type, payload, created_at) VALUES ('quote.sent', '{}', now() - interval '10 minutes')");
     db.update(
-        "INSERT INTO outbox_events (type, payload, attempts, next_attempt_at) VALUES ('quote.sent', '{}', 1, now() + interval '1 hour')");
+        "INSERT INTO outbox_events (type, payload, attempts, next_attempt_at, last_error) VALUES ('quote.sent', '{}', 1, now() + interval '1 hour', 'twilio: HTTP 503')");
     db.update(
         "INSERT INTO outbox_events (type, payload, processed_at, dead_at, last_error) VALUES ('lead.created', '{}', now(), now(), 'boom')");
     db.update(
@@ -63,6 +63,10 @@ class QueueCommandsIT {
     assertThat(json.get("oldestPendingSeconds").asDouble()).isGreaterThanOrEqualTo(600);
     assertThat(json.at("/byType/quote.sent/pending").asLong()).isEqualTo(2);
     assertThat(json.at("/byType/lead.created/dead").asLong()).isEqualTo(1);
+    assertThat(json.at("/retries/0/attempts").asInt()).isEqualTo(1);
+    assertThat(json.at("/retries/0/lastError").asText()).isEqualTo("twilio: HTTP 503");
+    assertThat(json.at("/retries/0/nextAttemptAt").asText()).isNotBlank();
+    assertThat(json.get("maxAttempts").asInt()).isEqualTo(8);
   }
 
   @Test

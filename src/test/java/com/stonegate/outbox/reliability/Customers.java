@@ -64,4 +64,8 @@ final class Customers {
   static String email(int n) {
     return "customer-" + n + "@example.com";
   }
+
+  static String phone(int n) {
+    return String.format("+1404%07d", n);
+  }
 }
