@@ -16,7 +16,7 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
+import org.eclipse.jetty.server.handler.QoSHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +24,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The worker's HTTP server: the admin API, health, readiness and metrics on one port. Its limits
  * are chosen for a small, hostile-input-proof admin surface: 8 KiB of headers (more is 431), 16 KiB
- * of body (more is 413), bodies at ≥ 1 KiB/s, connections idle at most 30 s, at most 64 connections
- * and 16 request threads. Every answer, errors included, is JSON.
+ * of body (more is 413), the whole body within 5 s (else 408), at most 4 admin requests at once
+ * (others wait, without a thread, up to 30 s, then 429), connections idle at most 30 s, at most 64
+ * connections and 16 request threads: slow or many admin requests never take the threads that
+ * health checks and scrapes need. Every answer, errors included, is JSON.
  */
 public final class AdminServer implements AutoCloseable {
   /** What the routes call. */
@@ -33,7 +35,9 @@ public final class AdminServer implements AutoCloseable {
       OutboxWorker worker, SeoTrigger seo, Readiness readiness, OutboxMetrics metrics) {}
 
   static final int MAX_HEADER_BYTES = 8 * 1024;
-  static final int MIN_BODY_BYTES_PER_SECOND = 1024;
+  static final Duration BODY_TIMEOUT = Duration.ofSeconds(5);
+  static final int ADMIN_CONCURRENCY = 4;
+  static final Duration ADMIN_QUEUE_TIMEOUT = Duration.ofSeconds(30);
   static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
   static final int MAX_CONNECTIONS = 64;
   static final int MAX_THREADS = 16;
@@ -148,8 +152,23 @@ public final class AdminServer implements AutoCloseable {
           server.setStopTimeout(stopTimeout.toMillis());
           server.setErrorHandler(new JsonErrorPages());
           server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, server));
-          server.insertHandler(new MinimumDataRateHandler(MIN_BODY_BYTES_PER_SECOND, 0));
+          server.insertHandler(new BodyDeadline(BODY_TIMEOUT));
+          server.insertHandler(adminQueue());
         });
+  }
+
+  /**
+   * At most {@link #ADMIN_CONCURRENCY} admin requests run at once; the others wait, suspended (no
+   * thread held), for up to {@link #ADMIN_QUEUE_TIMEOUT}, then get 429.
+   */
+  private static QoSHandler adminQueue() {
+    QoSHandler queue = new QoSHandler();
+    queue.includePath("/api/*");
+    queue.setMaxRequestCount(ADMIN_CONCURRENCY);
+    queue.setMaxSuspendedRequestCount(MAX_CONNECTIONS);
+    queue.setMaxSuspend(ADMIN_QUEUE_TIMEOUT);
+    queue.setRejectStatusCode(429);
+    return queue;
   }
 
   private static void httpLimits(HttpConfiguration http) {
