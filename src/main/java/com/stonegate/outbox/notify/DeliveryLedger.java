@@ -4,11 +4,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * All SQL on {@code outbox_deliveries}: each message an event sends is claimed here, committed, as
@@ -23,6 +26,10 @@ public final class DeliveryLedger {
           + " attempts = outbox_deliveries.attempts + 1, error = NULL, updated_at = now()"
           + " WHERE outbox_deliveries.state = 'retry' RETURNING id";
 
+  /** How long a provider's answer is kept trying to be recorded through a database outage. */
+  static final Duration RESULT_PATIENCE = Duration.ofSeconds(60);
+
+  private static final Logger log = LoggerFactory.getLogger(DeliveryLedger.class);
   private static final Set<String> SETTLED = Set.of("sent", "failed", "uncertain");
 
   private final DataSource dataSource;
@@ -98,7 +105,42 @@ public final class DeliveryLedger {
     finish(id, "retry", null, error, "'sending'");
   }
 
+  /**
+   * Records a provider's answer. The call already happened, so an answer that cannot be recorded
+   * leaves the row {@code sending} and makes the delivery uncertain; through a short database
+   * outage (a restart, a failover) the update is therefore tried again, with backoff, for up to
+   * {@link #RESULT_PATIENCE}.
+   */
   private void finish(UUID id, String state, String messageId, String error, String from)
+      throws SQLException {
+    long giveUp = System.nanoTime() + RESULT_PATIENCE.toNanos();
+    long delayMs = 100;
+    while (true) {
+      try {
+        update(id, state, messageId, error, from);
+        return;
+      } catch (SQLException e) {
+        if (System.nanoTime() + delayMs * 1_000_000 > giveUp) {
+          throw e;
+        }
+        log.warn(
+            "could not record delivery {} as {}, retrying in {} ms: {}",
+            id,
+            state,
+            delayMs,
+            e.toString());
+        try {
+          Thread.sleep(delayMs);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+        delayMs = Math.min(delayMs * 2, 5_000);
+      }
+    }
+  }
+
+  private void update(UUID id, String state, String messageId, String error, String from)
       throws SQLException {
     try (Connection c = dataSource.getConnection();
         PreparedStatement s =
