@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.stonegate.outbox.testing.MutableClock;
 import com.stonegate.outbox.testing.TestDatabase;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -120,7 +121,7 @@ class OrderingLimitsTest {
   private static BatchSummary once(OutboxWorker worker) {
     try {
       return worker.runOnce(1);
-    } catch (java.sql.SQLException e) {
+    } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
   }

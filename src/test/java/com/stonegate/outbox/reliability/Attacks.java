@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -60,7 +61,7 @@ final class Attacks {
   /** Bodies of 16 KiB (the most the server reads) that are not JSON, with the right key. */
   List<Integer> garbage(int n) throws Exception {
     byte[] body = new byte[16 * 1024];
-    java.util.Arrays.fill(body, (byte) '{');
+    Arrays.fill(body, (byte) '{');
     List<Integer> statuses = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       statuses.add(raw.send(head("x-api-key: " + key, body.length), body));

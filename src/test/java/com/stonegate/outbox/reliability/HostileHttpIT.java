@@ -15,9 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -50,7 +52,7 @@ class HostileHttpIT {
           .connectTimeout(Duration.ofSeconds(10))
           .build();
   private final Queue<String> answers = new ConcurrentLinkedQueue<>();
-  private final List<Long> probeMillis = new ArrayList<>();
+  private final List<Long> probeMillis = new CopyOnWriteArrayList<>();
   private WorkerProcess server;
   private Attacks attacks;
   private int port;
@@ -107,7 +109,7 @@ class HostileHttpIT {
         .isEqualTo(20);
     System.out.printf(
         "hostile http: %s; %d probes, slowest %d ms%n",
-        new java.util.TreeSet<>(answers),
+        new TreeSet<>(answers),
         probeMillis.size(),
         probeMillis.stream().mapToLong(l -> l).max().orElse(0));
     assertThat(probeMillis.stream().mapToLong(l -> l).max().orElse(0))
@@ -124,12 +126,7 @@ class HostileHttpIT {
   private Future<?> attack(String name, Callable<List<Integer>> attack) {
     return attackers.submit(
         () -> {
-          long t0 = System.nanoTime();
-          List<Integer> got = attack.call();
-          System.out.printf(
-              "DEBUG %s took %d ms: %s%n",
-              name, (System.nanoTime() - t0) / 1_000_000, new java.util.TreeSet<>(got));
-          for (int status : got) {
+          for (int status : attack.call()) {
             answers.add(name + ": " + status);
           }
           return null;
