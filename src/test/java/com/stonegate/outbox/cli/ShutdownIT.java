@@ -128,6 +128,21 @@ class ShutdownIT {
     }
   }
 
+  @Test
+  void serve_stops_at_sigterm_while_waiting_for_the_database() throws Exception {
+    Map<String, String> env = env();
+    env.put("DATABASE_URL", "postgres://postgres@127.0.0.1:1/stonegate");
+    try (WorkerProcess server = WorkerProcess.start(workDir, env, "serve")) {
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .alias(server.output())
+          .until(() -> server.stdout().contains("waiting for the database"));
+      server.terminate();
+
+      assertThat(server.waitFor(Duration.ofSeconds(15))).as(server.output()).isZero();
+    }
+  }
+
   /** Events whose handler posts a webhook to the gated receiver; the first is the oldest. */
   private void insertSlowEvents(int n) {
     db.update(

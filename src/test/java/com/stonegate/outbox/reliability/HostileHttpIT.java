@@ -101,9 +101,12 @@ class HostileHttpIT {
       f.get(); // an attack that threw (a transport error on our side) fails here
     }
 
+    // A client still pushing 10 MB when the server answers 413 and closes may see the reset
+    // before the answer; the server never read the body either way.
     assertThat(answers)
         .as("every hostile request answered 4xx")
-        .allMatch(a -> a.matches(".*: 4\\d\\d"), "4xx");
+        .allMatch(a -> a.matches(".*: 4\\d\\d") || a.equals("10 MB body: -1"), "4xx")
+        .contains("10 MB body: 413");
     assertThat(db.count("SELECT count(*) FROM outbox_events WHERE processed_at IS NULL"))
         .as("nothing dispatched")
         .isEqualTo(20);
