@@ -14,9 +14,9 @@ import java.util.stream.Stream;
 
 /**
  * Real worker processes: {@code java <JAVA_OPTS> -jar outbox-worker.jar run}, the same jar as this
- * bench, with the production defaults except the variables a phase sets (and a free port for the
- * HTTP API). Each runs in an empty directory (no {@code .env}) with a clean environment; its log
- * (stdout, JSON lines, one per event) goes to a file, as under systemd or pm2.
+ * bench, with the production defaults except the variables a phase sets (and the HTTP API off).
+ * Each runs in an empty directory (no {@code .env}) with a clean environment; its log (stdout, JSON
+ * lines, one per event) goes to a file, as under systemd or pm2.
  */
 final class Workers implements AutoCloseable {
   /** The heap settings of {@code bin/outbox-worker}; a test keeps the two the same. */
@@ -61,9 +61,8 @@ final class Workers implements AutoCloseable {
     env.put("PATH", inherited.getOrDefault("PATH", "/usr/bin:/bin"));
     env.put("HOME", inherited.getOrDefault("HOME", "/tmp"));
     env.put("DATABASE_URL", databaseUrl);
-    // The HTTP API stays on, on a free port: two workers on one host cannot both have 3001.
-    env.put("OUTBOX_HTTP_PORT", "0");
-    // The engine is measured, not the HTTP server; several workers would also share port 3001.
+    // The engine is measured, not the HTTP server (idle, it costs nothing per event); several
+    // workers on one host would also contend for port 3001.
     env.put("OUTBOX_HTTP_ENABLED", "0");
     env.putAll(variables);
     builder.redirectOutput(directory.resolve("worker-" + index + ".log").toFile());
