@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -230,7 +229,7 @@ public final class OutboxWorker implements AutoCloseable {
     }
     Set<UUID> unstarted = events.stream().map(OutboxEvent::id).collect(Collectors.toSet());
     outcomes.forEach(o -> unstarted.remove(o.event().id()));
-    store.release(owner, new HashSet<>(unstarted));
+    store.release(owner, unstarted);
   }
 
   private static Duration databaseBackoff(int failures) {
