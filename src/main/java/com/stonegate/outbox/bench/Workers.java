@@ -14,9 +14,10 @@ import java.util.stream.Stream;
 
 /**
  * Real worker processes: {@code java <JAVA_OPTS> -jar outbox-worker.jar run}, the same jar as this
- * bench, with the production defaults except the variables a phase sets (and the HTTP API off).
- * Each runs in an empty directory (no {@code .env}) with a clean environment; its log (stdout, JSON
- * lines, one per event) goes to a file, as under systemd or pm2.
+ * bench, with the production defaults except the variables a phase sets (and the HTTP API off;
+ * {@code OUTBOX_LOG_LEVEL} is passed on when set). Each runs in an empty directory (no {@code
+ * .env}) with a clean environment; its log (stdout, JSON lines, one per event) goes to a file, as
+ * under systemd or pm2.
  */
 final class Workers implements AutoCloseable {
   /** The heap settings of {@code bin/outbox-worker}; a test keeps the two the same. */
@@ -64,6 +65,12 @@ final class Workers implements AutoCloseable {
     // The engine is measured, not the HTTP server (idle, it costs nothing per event); several
     // workers on one host would also contend for port 3001.
     env.put("OUTBOX_HTTP_ENABLED", "0");
+    // Passed on so that the cost of the per-event log line can be measured (OUTBOX_LOG_LEVEL=warn
+    // leaves it out); unset, the workers log at the production default.
+    String logLevel = inherited.get("OUTBOX_LOG_LEVEL");
+    if (logLevel != null && !logLevel.isBlank()) {
+      env.put("OUTBOX_LOG_LEVEL", logLevel);
+    }
     env.putAll(variables);
     builder.redirectOutput(directory.resolve("worker-" + index + ".log").toFile());
     builder.redirectError(directory.resolve("worker-" + index + ".err").toFile());
