@@ -13,6 +13,7 @@ import com.stonegate.outbox.cli.RunCommand;
 import com.stonegate.outbox.cli.SeoCommand;
 import com.stonegate.outbox.cli.ServeCommand;
 import com.stonegate.outbox.cli.StatusCommand;
+import com.stonegate.outbox.log.BufferedConsoleAppender;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -60,9 +61,13 @@ public final class Main implements Callable<Integer> {
         && System.getenv("OUTBOX_LOG_TARGET") == null) {
       System.setProperty("OUTBOX_LOG_TARGET", service ? "System.out" : "System.err");
     }
-    return new CommandLine(new Main())
-        .setExecutionExceptionHandler((e, command, parsed) -> Failures.report(e, System.err))
-        .execute(args);
+    try {
+      return new CommandLine(new Main())
+          .setExecutionExceptionHandler((e, command, parsed) -> Failures.report(e, System.err))
+          .execute(args);
+    } finally {
+      BufferedConsoleAppender.flushAll();
+    }
   }
 
   /** The version from the jar's manifest. */

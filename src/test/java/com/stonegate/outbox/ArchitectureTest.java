@@ -28,6 +28,7 @@ class ArchitectureTest {
   private static final Map<String, Set<String>> ALLOWED =
       Map.ofEntries(
           Map.entry("config", Set.of()),
+          Map.entry("log", Set.of()),
           Map.entry("db", Set.of("config")),
           Map.entry("queue", Set.of("config")),
           Map.entry("provider", Set.of("config")),

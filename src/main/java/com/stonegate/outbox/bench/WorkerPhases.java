@@ -50,6 +50,7 @@ final class WorkerPhases {
         r.next();
         eps = (events - r.getLong(2)) / r.getDouble(1);
       }
+      workers.stop(); // INFO lines reach the log within 200 ms, and all of them at exit
       return new Drain(eps, rss, workers.logLines("bench.noop processed attempt"));
     }
   }

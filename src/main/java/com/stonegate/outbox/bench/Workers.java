@@ -120,9 +120,23 @@ final class Workers implements AutoCloseable {
     }
   }
 
-  /** SIGTERM, as systemd sends; waits for a graceful exit, then kills. Deletes the logs. */
+  /** Stops the workers and deletes their logs. */
   @Override
   public void close() throws IOException {
+    stop();
+    try (Stream<Path> files = Files.list(directory)) {
+      for (Path f : files.toList()) {
+        Files.delete(f);
+      }
+    }
+    Files.delete(directory);
+  }
+
+  /**
+   * SIGTERM, as systemd sends; waits for a graceful exit (which writes out the last buffered log
+   * lines), then kills.
+   */
+  void stop() {
     processes.forEach(p -> p.toHandle().destroy());
     for (Process p : processes) {
       try {
@@ -134,12 +148,6 @@ final class Workers implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
-    try (Stream<Path> files = Files.list(directory)) {
-      for (Path f : files.toList()) {
-        Files.delete(f);
-      }
-    }
-    Files.delete(directory);
   }
 
   private String tail(int index) throws IOException {

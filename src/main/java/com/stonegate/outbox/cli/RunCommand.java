@@ -3,6 +3,7 @@ package com.stonegate.outbox.cli;
 import com.stonegate.outbox.Application;
 import com.stonegate.outbox.config.Config;
 import com.stonegate.outbox.config.WorkerConfig;
+import com.stonegate.outbox.log.BufferedConsoleAppender;
 import com.stonegate.outbox.queue.BatchSummary;
 import com.stonegate.outbox.seo.SeoScheduler;
 import java.time.Duration;
@@ -37,6 +38,7 @@ public final class RunCommand implements Callable<Integer> {
       if (!worker.polling()) {
         app.migrateIfEnabled();
         BatchSummary summary = app.worker().runOnce(worker.batchSize());
+        BufferedConsoleAppender.flushAll(); // the batch's log lines come before its summary
         System.out.println(summary.toJson());
         System.out.println(app.seo().attempt(false, "worker").toJsonLine());
         return 0;
@@ -47,7 +49,7 @@ public final class RunCommand implements Callable<Integer> {
             stopRequested.countDown();
             stopGracefully(app, worker.shutdownGrace());
           },
-          () -> Runtime.getRuntime().halt(INTERRUPTED));
+          () -> halt(INTERRUPTED));
       if (!Startup.awaitDatabase(app, stopRequested)) {
         return 0;
       }
@@ -79,6 +81,12 @@ public final class RunCommand implements Callable<Integer> {
     }
   }
 
+  /** Exits at once, without shutdown hooks, after writing out the buffered log lines. */
+  static void halt(int status) {
+    BufferedConsoleAppender.flushAll();
+    Runtime.getRuntime().halt(status);
+  }
+
   /**
    * Stops claiming and gives running handlers the grace period; whatever still runs after it has
    * its leases released by {@link Application#close()} as the main thread returns.
@@ -90,7 +98,7 @@ public final class RunCommand implements Callable<Integer> {
       if (!app.worker().awaitStopped(grace)) {
         log.warn("grace period over; releasing the leases of unfinished events");
         app.close();
-        Runtime.getRuntime().halt(0);
+        halt(0);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

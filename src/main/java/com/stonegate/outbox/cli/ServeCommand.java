@@ -31,8 +31,7 @@ public final class ServeCommand implements Callable<Integer> {
     }
     try (Application app = Application.open(config, System.out)) {
       CountDownLatch stop = new CountDownLatch(1);
-      ShutdownSignals.install(
-          stop::countDown, () -> Runtime.getRuntime().halt(RunCommand.INTERRUPTED));
+      ShutdownSignals.install(stop::countDown, () -> RunCommand.halt(RunCommand.INTERRUPTED));
       if (!Startup.awaitDatabase(app, stop)) {
         return 0;
       }
