@@ -11,9 +11,13 @@ import java.sql.Connection;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code outbox-worker bench}: the worker against PostgreSQL's own limit and the original
@@ -31,13 +35,19 @@ public final class BenchCommand implements Callable<Integer> {
   static final int BATCH = 100;
   static final long BASELINE_EVENTS = 20_000;
 
-  @Option(names = "--events", description = "bench.noop events per drain (default 200000)")
+  @Option(
+      names = "--events",
+      description = "bench.noop events per drain, 1000 to 10000000 (default 200000)")
   long events = 200_000;
 
-  @Option(names = "--rounds", description = "repeat the drains, keep the best of each (default 1)")
+  @Option(
+      names = "--rounds",
+      description = "repeat the drains, keep the best of each, 1 to 20 (default 1)")
   int rounds = 1;
 
-  @Option(names = "--history", description = "finished rows to measure claim time beside")
+  @Option(
+      names = "--history",
+      description = "finished rows to measure claim time beside, 0 to 50000000 (default 0)")
   long history = 0;
 
   @Option(names = "--save", paramLabel = "DIR", description = "also write DIR/<date>.md")
@@ -46,8 +56,13 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--note", description = "what else ran on the machine, for the results file")
   String note = "";
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
+    requireRange("--events", events, 1_000, 10_000_000);
+    requireRange("--rounds", rounds, 1, 20);
+    requireRange("--history", history, 0, 50_000_000);
     Config config = Config.fromProcess();
     EmbeddedDatabase embedded =
         config.database().isEmpty() ? EmbeddedDatabase.start(config.dataDirectory()) : null;
@@ -70,6 +85,21 @@ public final class BenchCommand implements Callable<Integer> {
       write(report.table(), json, started);
     }
     return 0;
+  }
+
+  /** A usage error (exit 2) before any database work. */
+  private void requireRange(String option, long value, long min, long max) {
+    if (value < min || value > max) {
+      throw new ParameterException(
+          spec.commandLine(),
+          String.format(
+              Locale.ROOT,
+              "Invalid value for option '%s': expected %,d to %,d, not %d",
+              option,
+              min,
+              max,
+              value));
+    }
   }
 
   private void measure(Scratch db, Report report) throws Exception {

@@ -23,7 +23,8 @@ public final class DeliveriesCommand implements Callable<Integer> {
   @Option(
       names = "--limit",
       defaultValue = "100",
-      description = "At most this many (default ${DEFAULT-VALUE}).")
+      converter = Limit.class,
+      description = "At most this many, 1 to " + Limit.MAX + " (default ${DEFAULT-VALUE}).")
   int limit;
 
   @Override
