@@ -11,6 +11,7 @@ import com.stonegate.outbox.http.AdminServer;
 import com.stonegate.outbox.http.SeoTrigger;
 import com.stonegate.outbox.metrics.OutboxMetrics;
 import com.stonegate.outbox.metrics.QueueGauges;
+import com.stonegate.outbox.notify.DeliveryLedger;
 import com.stonegate.outbox.queue.OutboxStore;
 import com.stonegate.outbox.queue.OutboxWorker;
 import com.stonegate.outbox.seo.SeoResult;
@@ -77,7 +78,12 @@ final class Operations implements AutoCloseable {
     metrics.bindJvm();
     metrics.bindPool(app.dataSource());
     metrics.bindPool(pool);
-    var queries = new SnapshotQueries(pool, new OutboxStore(pool, app.json()), heartbeatStore);
+    var queries =
+        new SnapshotQueries(
+            pool,
+            new OutboxStore(pool, app.json()),
+            heartbeatStore,
+            new DeliveryLedger(pool)::countUncertain);
     SnapshotCache snapshots = keep(new SnapshotCache(queries, clock, SNAPSHOT_INTERVAL));
     snapshots.start();
     QueueGauges.register(metrics.registry(), snapshots, clock);

@@ -13,11 +13,7 @@ import java.util.List;
  * @param workers every instance's heartbeat
  */
 public record Snapshot(
-    Instant takenAt,
-    QueueStatus queue,
-    TableHealth table,
-    Long uncertainDeliveries,
-    List<Heartbeat> workers) {
+    QueueStatus queue, TableHealth table, Long uncertainDeliveries, List<Heartbeat> workers) {
 
   /** Instances whose heartbeat is fresh at {@code now}. */
   public long liveWorkers(Instant now) {

@@ -7,7 +7,5 @@ import java.time.Instant;
  * whose dead tuples are never vacuumed slows every claim down.
  *
  * @param lastAutovacuum null when autovacuum has not run since the statistics were reset
- * @param lastVacuum the later of a manual and an automatic vacuum; null when neither ran
  */
-public record TableHealth(
-    long liveTuples, long deadTuples, Instant lastAutovacuum, Instant lastVacuum) {}
+public record TableHealth(long liveTuples, long deadTuples, Instant lastAutovacuum) {}

@@ -25,7 +25,7 @@ final class JsonErrorPages extends ErrorHandler {
       Throwable cause,
       Callback callback) {
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, Replies.JSON);
-    String body = "{\"error\":\"" + reason(code) + "\"}";
+    String body = Replies.errorBody(reason(code));
     response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
   }
 

@@ -13,8 +13,13 @@ final class Replies {
     ctx.status(status).contentType(JSON).result(body);
   }
 
-  /** {@code {"error":"<code>"}}; codes are constants, so nothing needs escaping. */
+  /** Writes {@link #errorBody(String)} with {@code status}. */
   static void error(Context ctx, int status, String code) {
-    json(ctx, status, "{\"error\":\"" + code + "\"}");
+    json(ctx, status, errorBody(code));
+  }
+
+  /** {@code {"error":"<code>"}}; codes are constants, so nothing needs escaping. */
+  static String errorBody(String code) {
+    return "{\"error\":\"" + code + "\"}";
   }
 }

@@ -34,7 +34,7 @@ public final class OutboxStore {
    * finds each row by the {@code ctid} the CTE locked (the lock keeps the row from moving) instead
    * of a second primary-key lookup.
    */
-  private static final String CLAIM =
+  static final String CLAIM =
       "WITH due AS ("
           + " SELECT ctid FROM outbox_events"
           + " WHERE processed_at IS NULL"
@@ -254,6 +254,15 @@ public final class OutboxStore {
 
   /** Counts of pending, due, in-flight, retrying and dead events, overall and per type. */
   public QueueStatus status(Instant now) throws SQLException {
+    return status(now, true);
+  }
+
+  /** {@link #status(Instant)} without the per-type counts (an empty map): no second scan. */
+  public QueueStatus totals(Instant now) throws SQLException {
+    return status(now, false);
+  }
+
+  private QueueStatus status(Instant now, boolean perType) throws SQLException {
     String totals =
         "SELECT count(*),"
             + " count(*) FILTER (WHERE "
@@ -264,15 +273,16 @@ public final class OutboxStore {
             + " COALESCE(EXTRACT(EPOCH FROM ? - min(created_at)), 0),"
             + " COALESCE(EXTRACT(EPOCH FROM ? - min(created_at) FILTER (WHERE "
             + DUE
-            + ")), 0)"
+            + ")), 0),"
+            + " (SELECT count(*) FROM outbox_events WHERE dead_at IS NOT NULL)"
             + " FROM outbox_events WHERE processed_at IS NULL";
-    String perType =
+    String byTypeQuery =
         "SELECT type, count(*) FILTER (WHERE processed_at IS NULL),"
             + " count(*) FILTER (WHERE dead_at IS NOT NULL) FROM outbox_events"
             + " WHERE processed_at IS NULL OR dead_at IS NOT NULL GROUP BY type ORDER BY type";
     try (Connection c = dataSource.getConnection()) {
       Timestamp t = Timestamp.from(now);
-      long[] counts = new long[4];
+      long[] counts = new long[5];
       double[] ages = new double[2];
       try (PreparedStatement s = c.prepareStatement(totals)) {
         for (int i = 1; i <= 9; i++) {
@@ -285,19 +295,20 @@ public final class OutboxStore {
           }
           ages[0] = r.getDouble(5);
           ages[1] = r.getDouble(6);
+          counts[4] = r.getLong(7);
         }
       }
       Map<String, QueueStatus.TypeCounts> byType = new LinkedHashMap<>();
-      long dead = 0;
-      try (PreparedStatement s = c.prepareStatement(perType);
-          ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          byType.put(r.getString(1), new QueueStatus.TypeCounts(r.getLong(2), r.getLong(3)));
-          dead += r.getLong(3);
+      if (perType) {
+        try (PreparedStatement s = c.prepareStatement(byTypeQuery);
+            ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            byType.put(r.getString(1), new QueueStatus.TypeCounts(r.getLong(2), r.getLong(3)));
+          }
         }
       }
       return new QueueStatus(
-          counts[0], counts[1], counts[2], counts[3], dead, ages[0], ages[1], byType);
+          counts[0], counts[1], counts[2], counts[3], counts[4], ages[0], ages[1], byType);
     }
   }
 

@@ -91,30 +91,6 @@ class MigrationsTest {
     assertThat(columns("outbox_events")).contains("locked_by", "dead_at");
   }
 
-  @Test
-  void claim_uses_the_partial_index_of_unfinished_rows() {
-    Database.migrate(db.dataSource());
-    db.update(
-        "INSERT INTO outbox_events (type, payload, processed_at)"
-            + " SELECT 'x', '{}', now() FROM generate_series(1, 20000)");
-    db.update("INSERT INTO outbox_events (type, payload) VALUES ('x', '{}')");
-    db.update("ANALYZE outbox_events");
-
-    String plan =
-        String.join(
-            "\n",
-            db
-                .query(
-                    "EXPLAIN SELECT id FROM outbox_events WHERE processed_at IS NULL"
-                        + " AND (next_attempt_at IS NULL OR next_attempt_at <= now())"
-                        + " AND (locked_until IS NULL OR locked_until <= now())"
-                        + " ORDER BY created_at LIMIT 10 FOR UPDATE SKIP LOCKED")
-                .stream()
-                .map(r -> (String) r.values().iterator().next())
-                .toList());
-    assertThat(plan).contains("outbox_events_due_idx");
-  }
-
   private List<String> tables() {
     return db
         .query("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")

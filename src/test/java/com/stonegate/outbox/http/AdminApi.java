@@ -11,6 +11,7 @@ import com.stonegate.outbox.health.SnapshotQueries;
 import com.stonegate.outbox.metrics.EngineMetrics;
 import com.stonegate.outbox.metrics.OutboxMetrics;
 import com.stonegate.outbox.metrics.QueueGauges;
+import com.stonegate.outbox.notify.DeliveryLedger;
 import com.stonegate.outbox.queue.BatchRunner;
 import com.stonegate.outbox.queue.Handlers;
 import com.stonegate.outbox.queue.OutboxStore;
@@ -84,7 +85,9 @@ final class AdminApi implements AutoCloseable {
     worker =
         keep(new OutboxWorker(new OutboxStore(engine, json), runner, config, o.clock(), s -> {}));
     var heartbeats = new HeartbeatStore(ops);
-    var queries = new SnapshotQueries(ops, new OutboxStore(ops, json), heartbeats);
+    var queries =
+        new SnapshotQueries(
+            ops, new OutboxStore(ops, json), heartbeats, new DeliveryLedger(ops)::countUncertain);
     SnapshotCache snapshots = keep(new SnapshotCache(queries, o.clock(), SNAPSHOTS));
     snapshots.start();
     QueueGauges.register(metrics.registry(), snapshots, o.clock());
