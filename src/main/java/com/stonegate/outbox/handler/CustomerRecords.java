@@ -39,23 +39,19 @@ final class CustomerRecords {
   }
 
   Optional<AppointmentRow> appointment(UUID id) throws SQLException {
-    return queryAppointment(APPOINTMENT + " WHERE a.id = ?", id);
+    return one(APPOINTMENT + " WHERE a.id = ?", id, this::appointmentRow);
   }
 
   /** The lead's latest appointment. */
   Optional<AppointmentRow> appointmentForLead(UUID leadId) throws SQLException {
-    return queryAppointment(
-        APPOINTMENT + " WHERE a.lead_id = ? ORDER BY a.created_at DESC LIMIT 1", leadId);
+    return one(
+        APPOINTMENT + " WHERE a.lead_id = ? ORDER BY a.created_at DESC LIMIT 1",
+        leadId,
+        this::appointmentRow);
   }
 
   boolean leadExists(UUID leadId) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement("SELECT 1 FROM leads WHERE id = ?")) {
-      s.setObject(1, leadId);
-      try (ResultSet r = s.executeQuery()) {
-        return r.next();
-      }
-    }
+    return one("SELECT 1 FROM leads WHERE id = ?", leadId, r -> Boolean.TRUE).isPresent();
   }
 
   Optional<QuoteRow> quote(UUID id) throws SQLException {
@@ -63,52 +59,52 @@ final class CustomerRecords {
         "SELECT q.id, q.contact_id, c.first_name, c.last_name, c.email, c.phone_e164, c.phone,"
             + " q.services::text, q.total, q.share_token, q.expires_at"
             + " FROM quotes q JOIN contacts c ON c.id = q.contact_id WHERE q.id = ?";
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement(sql)) {
-      s.setObject(1, id);
-      try (ResultSet r = s.executeQuery()) {
-        if (!r.next()) {
-          return Optional.empty();
-        }
-        Contact contact =
-            Contact.of(
-                r.getObject(2, UUID.class),
-                r.getString(3),
-                r.getString(4),
-                r.getString(5),
-                r.getString(6),
-                r.getString(7));
-        return Optional.of(
+    return one(
+        sql,
+        id,
+        r ->
             new QuoteRow(
                 id,
-                contact,
+                contact(r, 2, 3),
                 strings(parse(r.getString(8))),
                 r.getBigDecimal(9),
                 r.getString(10),
                 instant(r.getTimestamp(11))));
-      }
-    }
   }
 
-  private Optional<AppointmentRow> queryAppointment(String sql, UUID id) throws SQLException {
+  /** Reads one row of a result. */
+  @FunctionalInterface
+  private interface Row<T> {
+    T read(ResultSet r) throws SQLException;
+  }
+
+  /** Runs {@code sql} with {@code id} as its one parameter and reads its first row, if any. */
+  private <T> Optional<T> one(String sql, UUID id, Row<T> row) throws SQLException {
     try (Connection c = dataSource.getConnection();
         PreparedStatement s = c.prepareStatement(sql)) {
       s.setObject(1, id);
       try (ResultSet r = s.executeQuery()) {
-        return r.next() ? Optional.of(appointment(r)) : Optional.empty();
+        return r.next() ? Optional.of(row.read(r)) : Optional.empty();
       }
     }
   }
 
-  private AppointmentRow appointment(ResultSet r) throws SQLException {
-    Contact contact =
-        Contact.of(
-            r.getObject(2, UUID.class),
-            r.getString(10),
-            r.getString(11),
-            r.getString(12),
-            r.getString(13),
-            r.getString(14));
+  /**
+   * The contact whose id is in column {@code idColumn} and whose first name, last name, email,
+   * phone_e164 and phone are the five columns from {@code firstColumn}.
+   */
+  private static Contact contact(ResultSet r, int idColumn, int firstColumn) throws SQLException {
+    return Contact.of(
+        r.getObject(idColumn, UUID.class),
+        r.getString(firstColumn),
+        r.getString(firstColumn + 1),
+        r.getString(firstColumn + 2),
+        r.getString(firstColumn + 3),
+        r.getString(firstColumn + 4));
+  }
+
+  private AppointmentRow appointmentRow(ResultSet r) throws SQLException {
+    Contact contact = contact(r, 2, 10);
     JsonNode form = parse(r.getString(22));
     return new AppointmentRow(
         r.getObject(1, UUID.class),

@@ -7,22 +7,10 @@ import com.stonegate.outbox.queue.EventHandler;
 import com.stonegate.outbox.queue.Handled;
 import com.stonegate.outbox.queue.Handlers;
 import java.time.Clock;
-import java.util.List;
 import javax.sql.DataSource;
 
 /** Registers the handler of every StonegateOS event type, each wrapped to feed the webhooks. */
 public final class StonegateHandlers {
-  /** The event types registered here, in the order the spec lists them. */
-  public static final List<String> TYPES =
-      List.of(
-          "estimate.requested",
-          "estimate.rescheduled",
-          "lead.created",
-          "estimate.status_changed",
-          "quote.sent",
-          "quote.decision",
-          "pipeline.auto_stage_change");
-
   private StonegateHandlers() {}
 
   public static Handlers.Builder register(
@@ -35,19 +23,34 @@ public final class StonegateHandlers {
     CustomerRecords records = new CustomerRecords(dataSource);
     AppointmentConfirmation confirmation =
         new AppointmentConfirmation(n.notifier(), n.calendar(), n.pipeline());
-    EventHandler[] handlers = {
-      new EstimateHandler(AppointmentNotice.Kind.REQUESTED, records, confirmation, context),
-      new EstimateHandler(AppointmentNotice.Kind.RESCHEDULED, records, confirmation, context),
-      new LeadHandler(false, records, confirmation, n.forwarder(), context),
-      new LeadHandler(true, records, confirmation, n.forwarder(), context),
-      new QuoteHandler(false, records, n.notifier(), n.pipeline(), n.forwarder(), context),
-      new QuoteHandler(true, records, n.notifier(), n.pipeline(), n.forwarder(), context),
-      // Written by the worker itself when it changes a stage: nothing to do but forward it.
-      event -> Handled.processed()
-    };
-    for (int i = 0; i < TYPES.size(); i++) {
-      builder.add(TYPES.get(i), new Forwarding(handlers[i], n.forwarder(), context));
-    }
+    // The event types, in the order the spec lists them, each next to its handler.
+    Registrar add =
+        (type, handler) -> builder.add(type, new Forwarding(handler, n.forwarder(), context));
+    add.register(
+        "estimate.requested",
+        new EstimateHandler(AppointmentNotice.Kind.REQUESTED, records, confirmation, context));
+    add.register(
+        "estimate.rescheduled",
+        new EstimateHandler(AppointmentNotice.Kind.RESCHEDULED, records, confirmation, context));
+    add.register(
+        "lead.created", new LeadHandler(false, records, confirmation, n.forwarder(), context));
+    add.register(
+        "estimate.status_changed",
+        new LeadHandler(true, records, confirmation, n.forwarder(), context));
+    add.register(
+        "quote.sent",
+        new QuoteHandler(false, records, n.notifier(), n.pipeline(), n.forwarder(), context));
+    add.register(
+        "quote.decision",
+        new QuoteHandler(true, records, n.notifier(), n.pipeline(), n.forwarder(), context));
+    // Written by the worker itself when it changes a stage: nothing to do but forward it.
+    add.register("pipeline.auto_stage_change", event -> Handled.processed());
     return builder;
+  }
+
+  /** Adds one event type's handler, wrapped to feed the webhooks. */
+  @FunctionalInterface
+  private interface Registrar {
+    void register(String type, EventHandler handler);
   }
 }

@@ -46,6 +46,6 @@ public record AppointmentNotice(
 
   /** The services as a phrase, "Junk removal" when none were named. */
   public String servicesText() {
-    return services.isEmpty() ? "Junk removal" : String.join(", ", services);
+    return Formats.services(services);
   }
 }

@@ -35,6 +35,10 @@ public final class Copywriter {
   }
 
   public Copy appointment(AppointmentNotice n) {
+    Copy template = Templates.appointment(n, zone);
+    if (generator == null) {
+      return template;
+    }
     ObjectNode facts = json.createObjectNode();
     facts.put(
         "notification",
@@ -46,29 +50,29 @@ public final class Copywriter {
     facts.put("preferred_window", n.scheduling().describe());
     facts.put("customer_notes", n.notes());
     facts.put("reschedule_link", n.rescheduleUrl());
-    Copy template = Templates.appointment(n, zone);
     return write(template, facts, APPOINTMENT_SMS_MAX, APPOINTMENT_BODY_MAX, n.rescheduleUrl());
   }
 
   public Copy quote(QuoteNotice n) {
+    Copy template = n.decision() == null ? Templates.quoteSent(n, zone) : Templates.decision(n);
+    if (generator == null) {
+      return template;
+    }
     ObjectNode facts = json.createObjectNode();
     facts.put("notification", n.decision() == null ? "quote ready" : "quote " + n.decision());
     facts.put("customer_first_name", n.contact().firstName());
     facts.put("services", n.servicesText());
     facts.put("total", Formats.money(n.total()));
-    facts.put("payment", "No deposit is required; payment is due after the work is complete.");
+    facts.put("payment", Templates.PAYMENT_TERMS);
     facts.put("expires", n.expiresAt() == null ? null : Formats.when(n.expiresAt(), zone));
     facts.put("customer_notes", n.notes());
     String link = n.decision() == null ? n.shareUrl() : null;
     facts.put("share_link", link);
-    Copy template = n.decision() == null ? Templates.quoteSent(n, zone) : Templates.decision(n);
     return write(template, facts, QUOTE_SMS_MAX, QUOTE_BODY_MAX, link);
   }
 
+  /** Called only with a generator: without one the callers return the template first. */
   private Copy write(Copy template, ObjectNode facts, int smsMax, int bodyMax, String link) {
-    if (generator == null) {
-      return template;
-    }
     GeneratedCopy g;
     try {
       g = generator.generate(instructions(smsMax, bodyMax, link != null), facts.toString());
@@ -114,7 +118,9 @@ public final class Copywriter {
         + (hasLink
             ? " Copy the link from the facts exactly, character for character, into both email_body and sms_body."
             : "")
-        + " email_subject: at most 120 characters. email_body: plain text, at most "
+        + " email_subject: at most "
+        + SUBJECT_MAX
+        + " characters. email_body: plain text, at most "
         + bodyMax
         + " characters. sms_body: at most "
         + smsMax

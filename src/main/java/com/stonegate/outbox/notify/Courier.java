@@ -2,6 +2,7 @@ package com.stonegate.outbox.notify;
 
 import com.stonegate.outbox.provider.ProviderException;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -70,9 +71,12 @@ public final class Courier {
     note(eventId, channel, recipient, "sent", messageId, content);
   }
 
-  /** Whether this delivery needs no further try, so its content need not be written again. */
-  public boolean settled(UUID eventId, Channel channel, String recipient) throws SQLException {
-    return ledger.settled(eventId, channel, recipient);
+  /**
+   * Whether these deliveries (one recipient per channel) need no further try, so their content need
+   * not be written again.
+   */
+  public boolean settled(UUID eventId, Map<Channel, String> recipients) throws SQLException {
+    return ledger.settled(eventId, recipients);
   }
 
   /** Records that a channel is not configured, without touching the ledger. */

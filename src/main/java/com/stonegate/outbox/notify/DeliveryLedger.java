@@ -6,7 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -72,22 +74,35 @@ public final class DeliveryLedger {
   }
 
   /**
-   * Whether this delivery is finished ({@code sent}, {@code failed}) or already known to be in
-   * doubt ({@code uncertain}). A row still {@code sending} is not settled: the caller must go
-   * through {@link #claim}, which marks it uncertain, so an attempt that died mid-call is always
-   * reported, even when it was the event's only message.
+   * Whether every delivery of {@code recipients} (one recipient per channel) is finished ({@code
+   * sent}, {@code failed}) or already known to be in doubt ({@code uncertain}). A row still {@code
+   * sending} is not settled: the caller must go through {@link #claim}, which marks it uncertain,
+   * so an attempt that died mid-call is always reported, even when it was the event's only message.
+   * No recipients: settled, without a query.
    */
-  public boolean settled(UUID eventId, Channel channel, String recipient) throws SQLException {
+  public boolean settled(UUID eventId, Map<Channel, String> recipients) throws SQLException {
+    if (recipients.isEmpty()) {
+      return true;
+    }
+    Map<List<String>, String> states = new HashMap<>();
     try (Connection c = dataSource.getConnection();
         PreparedStatement s =
             c.prepareStatement(
-                "SELECT state FROM outbox_deliveries"
-                    + " WHERE event_id = ? AND channel = ? AND recipient = ?")) {
-      bind(s, eventId, channel, recipient);
+                "SELECT channel, recipient, state FROM outbox_deliveries WHERE event_id = ?")) {
+      s.setObject(1, eventId);
       try (ResultSet r = s.executeQuery()) {
-        return r.next() && SETTLED.contains(r.getString(1));
+        while (r.next()) {
+          states.put(List.of(r.getString(1), r.getString(2)), r.getString(3));
+        }
       }
     }
+    for (Map.Entry<Channel, String> e : recipients.entrySet()) {
+      String state = states.get(List.of(e.getKey().label(), e.getValue()));
+      if (state == null || !SETTLED.contains(state)) { // Set.of rejects contains(null)
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The provider accepted it. Also settles a row another attempt had marked uncertain. */

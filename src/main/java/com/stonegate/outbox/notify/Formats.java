@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 import java.util.Locale;
 
 /** How notifications write money and times. */
@@ -16,6 +17,11 @@ public final class Formats {
           .withLocale(Locale.US);
 
   private Formats() {}
+
+  /** Services as a phrase: joined with ", ", "Junk removal" when none were named. */
+  public static String services(List<String> services) {
+    return services.isEmpty() ? "Junk removal" : String.join(", ", services);
+  }
 
   /** US dollars with two decimals: {@code $1,234.50}; "$0.00" for null. */
   public static String money(BigDecimal amount) {

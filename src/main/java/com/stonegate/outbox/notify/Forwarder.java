@@ -9,6 +9,8 @@ import com.stonegate.outbox.provider.ga4.AnalyticsSender;
 import com.stonegate.outbox.provider.webhook.WebhookSender;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -44,24 +46,31 @@ public final class Forwarder {
    */
   public void webhooks(DeliveryReport report, String type, Instant createdAt, JsonNode payload)
       throws SQLException {
+    List<WebhookConfig.Target> matching = new ArrayList<>();
+    for (WebhookConfig.Target target : webhooks.targets()) {
+      if (target.accepts(type)) {
+        matching.add(target);
+      }
+    }
+    if (matching.isEmpty()) {
+      return;
+    }
     ObjectNode body = json.createObjectNode();
     body.put("type", type);
     body.put("timestamp", createdAt.toString());
     body.set("data", payload);
     String text = body.toString();
     String id = "evt_" + report.eventId();
-    for (WebhookConfig.Target target : webhooks.targets()) {
-      if (target.accepts(type)) {
-        courier.deliver(
-            report,
-            Channel.WEBHOOK,
-            target.url().toString(),
-            text,
-            () -> {
-              webhookSender.post(target.url(), id, text);
-              return null;
-            });
-      }
+    for (WebhookConfig.Target target : matching) {
+      courier.deliver(
+          report,
+          Channel.WEBHOOK,
+          target.url().toString(),
+          text,
+          () -> {
+            webhookSender.post(target.url(), id, text);
+            return null;
+          });
     }
   }
 

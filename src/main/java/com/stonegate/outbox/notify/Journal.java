@@ -45,15 +45,17 @@ public final class Journal {
           case "unsent" -> Level.INFO;
           default -> Level.DEBUG;
         };
-    log.atLevel(level)
-        .addKeyValue("delivery", entry.what())
-        .addKeyValue("deliveryStatus", entry.status())
-        .log(
-            "{} {} {}{}",
-            entry.what(),
-            entry.status(),
-            mask(entry.recipient()),
-            level == Level.DEBUG || entry.detail() == null ? "" : ": " + entry.detail());
+    if (log.isEnabledForLevel(level)) {
+      log.atLevel(level)
+          .addKeyValue("delivery", entry.what())
+          .addKeyValue("deliveryStatus", entry.status())
+          .log(
+              "{} {} {}{}",
+              entry.what(),
+              entry.status(),
+              mask(entry.recipient()),
+              level == Level.DEBUG || entry.detail() == null ? "" : ": " + entry.detail());
+    }
     listeners.forEach(l -> l.accept(entry));
   }
 

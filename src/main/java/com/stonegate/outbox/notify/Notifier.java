@@ -4,7 +4,9 @@ import com.stonegate.outbox.config.SiteConfig;
 import com.stonegate.outbox.provider.smtp.MailMessage;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Sends the notifications of spec section 3: an SMS when the contact has a phone, an email (with
@@ -63,11 +65,14 @@ public final class Notifier {
    * True when every customer message of this event went out, failed for good or is known uncertain.
    */
   private boolean settled(DeliveryReport report, Contact c) throws SQLException {
-    boolean smsDone =
-        c.phone() == null || courier.settled(report.eventId(), Channel.SMS, c.phone());
-    boolean emailDone =
-        c.email() == null || courier.settled(report.eventId(), Channel.EMAIL, c.email());
-    return smsDone && emailDone;
+    Map<Channel, String> recipients = new EnumMap<>(Channel.class);
+    if (c.phone() != null) {
+      recipients.put(Channel.SMS, c.phone());
+    }
+    if (c.email() != null) {
+      recipients.put(Channel.EMAIL, c.email());
+    }
+    return courier.settled(report.eventId(), recipients);
   }
 
   private void sms(DeliveryReport report, String phone, String body) throws SQLException {

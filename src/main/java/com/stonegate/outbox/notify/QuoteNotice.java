@@ -33,8 +33,9 @@ public record QuoteNotice(
     services = List.copyOf(services);
   }
 
+  /** The services as a phrase, "Junk removal" when none were named. */
   public String servicesText() {
-    return services.isEmpty() ? "Junk removal" : String.join(", ", services);
+    return Formats.services(services);
   }
 
   public boolean accepted() {

@@ -9,6 +9,10 @@ import java.time.ZoneId;
 public final class Templates {
   static final String SIGNATURE = "\n\nThank you,\nStonegate Junk Removal";
 
+  /** The payment terms every quote states. */
+  static final String PAYMENT_TERMS =
+      "No deposit is required; payment is due after the work is complete.";
+
   private Templates() {}
 
   public static Copy appointment(AppointmentNotice n, ZoneId zone) {
@@ -52,7 +56,7 @@ public final class Templates {
     body.append("Hi ").append(n.contact().firstName()).append(",\n\n");
     body.append("Your quote for ").append(n.servicesText()).append(" is ready.\n\n");
     body.append("Total: ").append(total).append("\n");
-    body.append("No deposit is required; payment is due after the work is complete.\n\n");
+    body.append(PAYMENT_TERMS).append("\n\n");
     body.append("Review and accept your quote: ").append(n.shareUrl());
     if (n.expiresAt() != null) {
       body.append("\nThis quote expires ").append(Formats.when(n.expiresAt(), zone)).append('.');
@@ -76,7 +80,8 @@ public final class Templates {
               + " ("
               + Formats.money(n.total())
               + "). Next, we will reach out to confirm the day and time of your job."
-              + " No deposit is required; payment is due after the work is complete."
+              + " "
+              + PAYMENT_TERMS
               + SIGNATURE;
       String sms =
           "Stonegate Junk Removal: thanks for accepting your quote! We'll reach out shortly to"

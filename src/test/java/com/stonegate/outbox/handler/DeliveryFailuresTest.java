@@ -127,15 +127,7 @@ class DeliveryFailuresTest {
       throws Exception {
     mail.start();
     UUID event = worker.enqueue("estimate.requested", payload);
-    // What a worker that died inside the Twilio call leaves: its lease (expired by now) and the
-    // committed 'sending' row.
-    db.update(
-        "UPDATE outbox_events SET attempts = 1, locked_by = 'dead-worker#1', locked_until = ? WHERE id = ?",
-        Timestamp.from(worker.clock.instant().minus(Duration.ofMinutes(1))),
-        event);
-    db.update(
-        "INSERT INTO outbox_deliveries (event_id, channel, recipient, state) VALUES (?, 'sms', '+14045550101', 'sending')",
-        event);
+    deadWorkerLeftSending(event, "sms", "+14045550101");
 
     assertThat(worker.runOnce()).isEqualTo(new BatchSummary(1, 1, 0, 0));
 
@@ -154,15 +146,7 @@ class DeliveryFailuresTest {
       throws Exception {
     mail.start();
     UUID event = worker.enqueue("estimate.requested", payload);
-    db.update(
-        "UPDATE outbox_events SET attempts = 1, locked_by = 'dead-worker#1', locked_until = ? WHERE id = ?",
-        Timestamp.from(worker.clock.instant().minus(Duration.ofMinutes(1))),
-        event);
-    db.update(
-        "INSERT INTO outbox_deliveries (event_id, channel, recipient, state) VALUES"
-            + " (?, 'sms', '+14045550101', 'sending'), (?, 'email', 'dana@example.com', 'sending')",
-        event,
-        event);
+    deadWorkerLeftSending(event, "sms", "+14045550101", "email", "dana@example.com");
 
     assertThat(worker.runOnce()).isEqualTo(new BatchSummary(1, 1, 0, 0));
 
@@ -172,5 +156,24 @@ class DeliveryFailuresTest {
         .extracting(r -> r.get("channel") + " " + r.get("state"))
         .containsExactly("email uncertain", "sms uncertain");
     assertThat(worker.notifications.ledger().countUncertain()).isEqualTo(2);
+  }
+
+  /**
+   * What a worker that died inside a provider call leaves: its lease (expired by now) and the
+   * committed 'sending' rows, given as channel, recipient, channel, recipient, ...
+   */
+  private void deadWorkerLeftSending(UUID event, String... channelsAndRecipients) {
+    db.update(
+        "UPDATE outbox_events SET attempts = 1, locked_by = 'dead-worker#1', locked_until = ? WHERE id = ?",
+        Timestamp.from(worker.clock.instant().minus(Duration.ofMinutes(1))),
+        event);
+    for (int i = 0; i < channelsAndRecipients.length; i += 2) {
+      db.update(
+          "INSERT INTO outbox_deliveries (event_id, channel, recipient, state)"
+              + " VALUES (?, ?, ?, 'sending')",
+          event,
+          channelsAndRecipients[i],
+          channelsAndRecipients[i + 1]);
+    }
   }
 }
