@@ -63,15 +63,6 @@ public record SeoConfig(
         warning);
   }
 
-  /** The defaults of the table above. */
-  public static SeoConfig defaults() {
-    return from(new Env(java.util.Map.of()));
-  }
-
-  public SeoConfig withMode(Mode mode) {
-    return new SeoConfig(disabled, interval, mode, openAiTimeout, intervalWarning);
-  }
-
   public SeoConfig withDisabled(boolean disabled) {
     return new SeoConfig(disabled, interval, mode, openAiTimeout, intervalWarning);
   }

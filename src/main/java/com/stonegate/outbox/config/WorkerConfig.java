@@ -81,18 +81,4 @@ public record WorkerConfig(
   public boolean polling() {
     return !pollInterval.isZero();
   }
-
-  public WorkerConfig withBatchSize(int size) {
-    return new WorkerConfig(
-        size,
-        pollInterval,
-        concurrency,
-        maxAttempts,
-        retryBase,
-        retryMax,
-        lease,
-        migrate,
-        heartbeatInterval,
-        shutdownGrace);
-  }
 }

@@ -44,10 +44,33 @@ public final class HttpCalls {
       return response;
     }
     String message = what + ": HTTP " + status + " " + abbreviate(response.body());
-    if (status == 408 || status == 429 || status >= 500) {
+    if (transientStatus(status)) {
       throw ProviderException.transientFailure(message, retryAfter(response), null);
     }
     throw ProviderException.permanent(message, null);
+  }
+
+  /** 408, 429 and 5xx: worth trying again. */
+  public static boolean transientStatus(int status) {
+    return status == 408 || status == 429 || status >= 500;
+  }
+
+  /**
+   * {@link #send Sends} the request and {@link #check checks} its status, both under the name
+   * {@code provider}, and records the call's result as {@code provider}/{@code kind} in {@code
+   * calls}, OK or the failure's.
+   */
+  public static HttpResponse<String> exchange(
+      HttpClient client, HttpRequest request, ProviderCalls calls, String provider, String kind)
+      throws ProviderException {
+    try {
+      HttpResponse<String> response = check(send(client, request, provider), provider);
+      calls.record(provider, kind, ProviderCalls.Result.OK);
+      return response;
+    } catch (ProviderException e) {
+      calls.record(provider, kind, e.result());
+      throw e;
+    }
   }
 
   /** {@code Retry-After} in seconds or as an HTTP date; null when absent or unreadable. */
@@ -69,8 +92,12 @@ public final class HttpCalls {
     }
   }
 
-  static String abbreviate(String body) {
-    String flat = body == null ? "" : body.replaceAll("\\s+", " ").trim();
+  /**
+   * {@code text} on one line (each run of whitespace one space, trimmed) and cut after 300
+   * characters with "…"; empty for null.
+   */
+  public static String abbreviate(String text) {
+    String flat = text == null ? "" : text.replaceAll("\\s+", " ").trim();
     return flat.length() <= MAX_BODY_IN_ERROR ? flat : flat.substring(0, MAX_BODY_IN_ERROR) + "…";
   }
 }

@@ -1,6 +1,5 @@
 package com.stonegate.outbox.seo;
 
-import com.openai.client.OpenAIClient;
 import com.openai.core.JsonValue;
 import com.openai.errors.OpenAIException;
 import com.openai.errors.OpenAIIoException;
@@ -27,23 +26,25 @@ import java.util.Map;
 final class BlogWriter implements AutoCloseable {
   private static final long BRIEF_TOKENS = 4_000;
   private static final long POST_TOKENS = 16_000;
+  private static final ResponseTextConfig BRIEF_FORMAT =
+      ResponseTextConfig.builder().format(briefSchema()).build();
 
   private final OpenAiConfig config;
   private final ProviderCalls calls;
-  private OpenAIClient client;
+  private final OpenAiClients.Lazy client;
 
   BlogWriter(OpenAiConfig config, ProviderCalls calls) {
     this.config = config;
     this.calls = calls;
+    this.client = new OpenAiClients.Lazy(config);
   }
 
   /** The brief's JSON text, unvalidated. */
   String brief(Topic topic) throws WriterFailure {
-    ResponseTextConfig format = ResponseTextConfig.builder().format(briefSchema()).build();
     return call(
         "seo_brief",
         params(Prompts.BRIEF_INSTRUCTIONS, Prompts.briefInput(topic), BRIEF_TOKENS)
-            .text(format)
+            .text(BRIEF_FORMAT)
             .build());
   }
 
@@ -54,10 +55,8 @@ final class BlogWriter implements AutoCloseable {
   }
 
   @Override
-  public synchronized void close() {
-    if (client != null) {
-      client.close();
-    }
+  public void close() {
+    client.close();
   }
 
   private ResponseCreateParams.Builder params(String instructions, String input, long tokens) {
@@ -75,7 +74,7 @@ final class BlogWriter implements AutoCloseable {
     }
     Response response;
     try {
-      response = client().responses().create(params);
+      response = client.get().responses().create(params);
     } catch (OpenAIException e) {
       calls.record("openai", kind, worthRetrying(e) ? Result.TRANSIENT : Result.PERMANENT);
       throw new WriterFailure("openai: " + describe(e));
@@ -116,13 +115,6 @@ final class BlogWriter implements AutoCloseable {
         + ": "
         + cause.getMessage()
         + ")";
-  }
-
-  private synchronized OpenAIClient client() {
-    if (client == null) {
-      client = OpenAiClients.create(config);
-    }
-    return client;
   }
 
   private static boolean worthRetrying(OpenAIException e) {

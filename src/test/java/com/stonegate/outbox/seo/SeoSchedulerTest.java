@@ -45,9 +45,15 @@ class SeoSchedulerTest {
     SeoConfig disabled =
         SeoFixture.config(SeoConfig.Mode.PUBLISH, Duration.ofSeconds(5)).withDisabled(true);
 
-    try (SeoScheduler scheduler =
-        SeoScheduler.start(seo.autopublisher(disabled), disabled, reported::add)) {
-      assertThat(scheduler).isNotNull();
+    // The autopublisher itself is enabled: only the schedule's configuration keeps it idle.
+    SeoScheduler scheduler = SeoScheduler.start(seo.autopublisher(), disabled, reported::add);
+    try {
+      await()
+          .during(Duration.ofMillis(300))
+          .atMost(Duration.ofSeconds(1))
+          .until(() -> reported.isEmpty() && seo.openAi.requests().isEmpty());
+    } finally {
+      scheduler.close();
     }
     assertThat(reported).isEmpty();
     assertThat(seo.openAi.requests()).isEmpty();

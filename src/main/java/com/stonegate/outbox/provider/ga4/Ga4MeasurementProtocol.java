@@ -20,7 +20,7 @@ import java.time.Duration;
 public final class Ga4MeasurementProtocol implements AnalyticsSender {
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-  private final Ga4Config config;
+  private final URI uri;
   private final HttpClient http = HttpCalls.client(TIMEOUT);
   private final ProviderCalls calls;
   private final ObjectMapper json = new ObjectMapper();
@@ -29,7 +29,13 @@ public final class Ga4MeasurementProtocol implements AnalyticsSender {
     if (!config.configured()) {
       throw new IllegalArgumentException("GA4 is not configured");
     }
-    this.config = config;
+    this.uri =
+        URI.create(
+            config.apiBaseUrl()
+                + "/mp/collect?measurement_id="
+                + encode(config.measurementId().orElseThrow())
+                + "&api_secret="
+                + encode(config.apiSecret().orElseThrow()));
     this.calls = calls;
   }
 
@@ -37,26 +43,13 @@ public final class Ga4MeasurementProtocol implements AnalyticsSender {
   public void send(String clientId, String name, ObjectNode params) throws ProviderException {
     ObjectNode body = json.createObjectNode().put("client_id", clientId);
     body.putArray("events").addObject().put("name", name).set("params", params);
-    URI uri =
-        URI.create(
-            config.apiBaseUrl()
-                + "/mp/collect?measurement_id="
-                + encode(config.measurementId().orElseThrow())
-                + "&api_secret="
-                + encode(config.apiSecret().orElseThrow()));
     HttpRequest request =
         HttpRequest.newBuilder(uri)
             .timeout(TIMEOUT)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
             .build();
-    try {
-      HttpCalls.check(HttpCalls.send(http, request, "ga4"), "ga4");
-      calls.record("ga4", "event", ProviderCalls.Result.OK);
-    } catch (ProviderException e) {
-      calls.record("ga4", "event", e.result());
-      throw e;
-    }
+    HttpCalls.exchange(http, request, calls, "ga4", "event");
   }
 
   private static String encode(String value) {

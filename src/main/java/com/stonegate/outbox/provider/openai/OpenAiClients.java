@@ -39,4 +39,37 @@ public final class OpenAiClients {
     config.baseUrl().ifPresent(builder::baseUrl);
     return builder.build();
   }
+
+  /**
+   * A client for one {@link OpenAiConfig}, built on first use, so work that never calls OpenAI pays
+   * nothing for it; {@link #close()} closes it when it was built.
+   */
+  public static final class Lazy implements AutoCloseable {
+    private final OpenAiConfig config;
+    private OpenAIClient client;
+
+    public Lazy(OpenAiConfig config) {
+      this.config = config;
+    }
+
+    /**
+     * The client, built on the first call.
+     *
+     * @throws IllegalStateException when {@code OPENAI_API_KEY} is not set (see {@link
+     *     OpenAiClients#create})
+     */
+    public synchronized OpenAIClient get() {
+      if (client == null) {
+        client = create(config);
+      }
+      return client;
+    }
+
+    @Override
+    public synchronized void close() {
+      if (client != null) {
+        client.close();
+      }
+    }
+  }
 }

@@ -2,7 +2,6 @@ package com.stonegate.outbox.provider.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.openai.client.OpenAIClient;
 import com.openai.core.JsonValue;
 import com.openai.models.responses.Response;
 import com.openai.models.responses.ResponseCreateParams;
@@ -20,9 +19,9 @@ import java.util.stream.Collectors;
 /**
  * The Responses API with the strict JSON schema {@code notification_copy}: {@code email_subject},
  * {@code email_body}, {@code sms_body}. At most {@code OPENAI_MAX_CONCURRENCY} calls at once; the
- * others wait their turn.
+ * others wait their turn. The SDK client is built on first use.
  */
-public final class OpenAiCopyGenerator implements CopyGenerator {
+public final class OpenAiCopyGenerator implements CopyGenerator, AutoCloseable {
   private static final ResponseTextConfig FORMAT =
       ResponseTextConfig.builder()
           .format(
@@ -33,14 +32,14 @@ public final class OpenAiCopyGenerator implements CopyGenerator {
                   .build())
           .build();
 
-  private final OpenAIClient client;
+  private final OpenAiClients.Lazy client;
   private final String model;
   private final Semaphore permits;
   private final ProviderCalls calls;
   private final ObjectMapper json = new ObjectMapper();
 
   public OpenAiCopyGenerator(OpenAiConfig config, ProviderCalls calls) {
-    this.client = OpenAiClients.create(config);
+    this.client = new OpenAiClients.Lazy(config);
     this.model = config.model();
     this.permits = new Semaphore(config.maxConcurrency(), true);
     this.calls = calls;
@@ -63,7 +62,7 @@ public final class OpenAiCopyGenerator implements CopyGenerator {
       throw ProviderException.transientFailure("openai: interrupted", null, e);
     }
     try {
-      JsonNode copy = json.readTree(outputText(client.responses().create(params)));
+      JsonNode copy = json.readTree(outputText(client.get().responses().create(params)));
       calls.record("openai", "copy", ProviderCalls.Result.OK);
       return new GeneratedCopy(
           text(copy, "email_subject"), text(copy, "email_body"), text(copy, "sms_body"));
@@ -74,6 +73,12 @@ public final class OpenAiCopyGenerator implements CopyGenerator {
     } finally {
       permits.release();
     }
+  }
+
+  /** Closes the SDK client, if one was built. */
+  @Override
+  public void close() {
+    client.close();
   }
 
   private static String outputText(Response response) {

@@ -1,5 +1,6 @@
 package com.stonegate.outbox.provider.smtp;
 
+import com.stonegate.outbox.provider.HttpCalls;
 import com.stonegate.outbox.provider.ProviderException;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
@@ -16,7 +17,7 @@ final class SmtpFailures {
    * fixable without losing the mail), a timeout or no connection is transient.
    */
   static ProviderException classify(MessagingException e) {
-    String message = "smtp: " + oneLine(e);
+    String message = "smtp: " + HttpCalls.abbreviate(String.valueOf(e.getMessage()));
     if (e instanceof AddressException) {
       return ProviderException.permanent(message, e);
     }
@@ -26,10 +27,12 @@ final class SmtpFailures {
     for (Exception x = e; x != null; x = next(x)) {
       int code = replyCode(x);
       if (code >= 500) {
-        return ProviderException.permanent("smtp: " + oneLine(x), e);
+        return ProviderException.permanent(
+            "smtp: " + HttpCalls.abbreviate(String.valueOf(x.getMessage())), e);
       }
       if (code >= 400) {
-        return ProviderException.transientFailure("smtp: " + oneLine(x), null, e);
+        return ProviderException.transientFailure(
+            "smtp: " + HttpCalls.abbreviate(String.valueOf(x.getMessage())), null, e);
       }
     }
     return ProviderException.transientFailure(message, null, e);
@@ -47,10 +50,5 @@ final class SmtpFailures {
 
   private static Exception next(Exception x) {
     return x instanceof MessagingException ? ((MessagingException) x).getNextException() : null;
-  }
-
-  private static String oneLine(Exception e) {
-    String m = String.valueOf(e.getMessage()).replaceAll("\\s+", " ").trim();
-    return m.length() > 300 ? m.substring(0, 300) + "…" : m;
   }
 }

@@ -22,6 +22,7 @@ import java.util.Base64;
  */
 public final class TwilioSms implements SmsSender {
   private final TwilioConfig config;
+  private final String authorization;
   private final HttpClient http;
   private final Pacer pacer;
   private final ProviderCalls calls;
@@ -32,6 +33,9 @@ public final class TwilioSms implements SmsSender {
       throw new IllegalArgumentException("Twilio is not configured: " + config.missing());
     }
     this.config = config;
+    String credentials = config.accountSid().orElseThrow() + ":" + config.authToken().orElseThrow();
+    this.authorization =
+        "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
     this.http = HttpCalls.client(config.timeout());
     this.pacer = new Pacer(config.maxPerSecond());
     this.calls = calls;
@@ -47,17 +51,12 @@ public final class TwilioSms implements SmsSender {
             + field(from.startsWith("MG") ? "MessagingServiceSid" : "From", from)
             + "&"
             + field("Body", body);
-    String credentials = sid + ":" + config.authToken().orElseThrow();
     HttpRequest request =
         HttpRequest.newBuilder(
                 URI.create(config.apiBaseUrl() + "/2010-04-01/Accounts/" + sid + "/Messages.json"))
             .timeout(config.timeout())
             .header("Content-Type", "application/x-www-form-urlencoded")
-            .header(
-                "Authorization",
-                "Basic "
-                    + Base64.getEncoder()
-                        .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
+            .header("Authorization", authorization)
             .POST(HttpRequest.BodyPublishers.ofString(form))
             .build();
     try {
@@ -66,15 +65,8 @@ public final class TwilioSms implements SmsSender {
       Thread.currentThread().interrupt();
       throw ProviderException.transientFailure("twilio: interrupted", null, e);
     }
-    try {
-      HttpResponse<String> response =
-          HttpCalls.check(HttpCalls.send(http, request, "twilio"), "twilio");
-      calls.record("twilio", "sms", ProviderCalls.Result.OK);
-      return messageSid(response.body());
-    } catch (ProviderException e) {
-      calls.record("twilio", "sms", e.result());
-      throw e;
-    }
+    HttpResponse<String> response = HttpCalls.exchange(http, request, calls, "twilio", "sms");
+    return messageSid(response.body());
   }
 
   /** The {@code sid} of Twilio's answer; empty when the accepted answer is unreadable. */

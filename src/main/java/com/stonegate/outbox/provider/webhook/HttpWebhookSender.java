@@ -44,12 +44,6 @@ public final class HttpWebhookSender implements WebhookSender {
             secret ->
                 request.header(
                     "webhook-signature", WebhookSignature.sign(secret, id, timestamp, body)));
-    try {
-      HttpCalls.check(HttpCalls.send(http, request.build(), "webhook"), "webhook");
-      calls.record("webhook", "event", ProviderCalls.Result.OK);
-    } catch (ProviderException e) {
-      calls.record("webhook", "event", e.result());
-      throw e;
-    }
+    HttpCalls.exchange(http, request.build(), calls, "webhook", "event");
   }
 }
