@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.stonegate.outbox.seo.SeoReplies;
+import com.stonegate.outbox.testing.Await;
 import com.stonegate.outbox.testing.OpenAiReply;
 import com.stonegate.outbox.testing.OpenAiStandIn;
 import com.stonegate.outbox.testing.TestDatabase;
@@ -43,10 +44,7 @@ class SeoCommandsIT {
       await().atMost(Duration.ofSeconds(60)).until(() -> openAi.requests().size() == 1);
       // OpenAI is still writing the brief; events are dispatched all the same.
       db.update("INSERT INTO outbox_events (type, payload) VALUES ('bench.noop', '{}')");
-      await()
-          .atMost(Duration.ofSeconds(20))
-          .until(
-              () -> db.count("SELECT count(*) FROM outbox_events WHERE processed_at IS NULL") == 0);
+      Await.drained(await().atMost(Duration.ofSeconds(20)), db.sql(), worker::output);
       assertThat(db.count("SELECT count(*) FROM blog_posts")).isZero();
 
       gate.countDown();

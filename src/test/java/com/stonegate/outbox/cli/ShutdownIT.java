@@ -3,6 +3,7 @@ package com.stonegate.outbox.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.stonegate.outbox.testing.Await;
 import com.stonegate.outbox.testing.HttpStandIn;
 import com.stonegate.outbox.testing.HttpStandIn.Reply;
 import com.stonegate.outbox.testing.TestDatabase;
@@ -43,7 +44,7 @@ class ShutdownIT {
     try (WorkerProcess worker = WorkerProcess.start(workDir, env(), "run")) {
       awaitRunningHandler(worker);
       worker.terminate();
-      await().alias(worker.output()).until(() -> worker.stdout().contains("stopping"));
+      Await.until(await(), () -> worker.stdout().contains("stopping"), worker::output);
       gate.countDown();
 
       assertThat(worker.waitFor(Duration.ofSeconds(15))).as(worker.output()).isZero();
@@ -70,7 +71,7 @@ class ShutdownIT {
     try (WorkerProcess worker = WorkerProcess.start(workDir, env, "run")) {
       awaitRunningHandler(worker);
       worker.terminate();
-      await().alias(worker.output()).until(() -> worker.stdout().contains("stopping"));
+      Await.until(await(), () -> worker.stdout().contains("stopping"), worker::output);
       worker.terminate();
 
       assertThat(worker.waitFor(Duration.ofSeconds(5))).isEqualTo(RunCommand.INTERRUPTED);
@@ -81,11 +82,7 @@ class ShutdownIT {
 
     gate.countDown();
     try (WorkerProcess next = WorkerProcess.start(workDir, env, "run")) {
-      await()
-          .atMost(Duration.ofSeconds(60))
-          .alias(next.output())
-          .until(
-              () -> db.count("SELECT count(*) FROM outbox_events WHERE processed_at IS NULL") == 0);
+      Await.drained(await().atMost(Duration.ofSeconds(60)), db.sql(), next::output);
     }
     assertThat(receiver.requests()).as("the webhook is not posted again").hasSize(1);
     assertThat(db.<String>value("SELECT state FROM outbox_deliveries")).isEqualTo("uncertain");
@@ -118,10 +115,10 @@ class ShutdownIT {
     env.put("DATABASE_URL", "postgres://postgres@127.0.0.1:1/stonegate");
     env.put("OUTBOX_SHUTDOWN_GRACE_MS", "60000");
     try (WorkerProcess worker = WorkerProcess.start(workDir, env, "run")) {
-      await()
-          .atMost(Duration.ofSeconds(60))
-          .alias(worker.output())
-          .until(() -> worker.stdout().contains("waiting for the database"));
+      Await.until(
+          await().atMost(Duration.ofSeconds(60)),
+          () -> worker.stdout().contains("waiting for the database"),
+          worker::output);
       worker.terminate();
 
       assertThat(worker.waitFor(Duration.ofSeconds(15))).as(worker.output()).isZero();
@@ -133,10 +130,10 @@ class ShutdownIT {
     Map<String, String> env = env();
     env.put("DATABASE_URL", "postgres://postgres@127.0.0.1:1/stonegate");
     try (WorkerProcess server = WorkerProcess.start(workDir, env, "serve")) {
-      await()
-          .atMost(Duration.ofSeconds(60))
-          .alias(server.output())
-          .until(() -> server.stdout().contains("waiting for the database"));
+      Await.until(
+          await().atMost(Duration.ofSeconds(60)),
+          () -> server.stdout().contains("waiting for the database"),
+          server::output);
       server.terminate();
 
       assertThat(server.waitFor(Duration.ofSeconds(15))).as(server.output()).isZero();
@@ -153,10 +150,10 @@ class ShutdownIT {
   }
 
   private void awaitRunningHandler(WorkerProcess worker) {
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .alias(worker.output())
-        .until(() -> receiver.requests().size() == 1);
+    Await.until(
+        await().atMost(Duration.ofSeconds(60)),
+        () -> receiver.requests().size() == 1,
+        worker::output);
   }
 
   private Reply heldUntilTheGateOpens(HttpStandIn.Request request) {

@@ -3,6 +3,7 @@ package com.stonegate.outbox.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.stonegate.outbox.testing.Await;
 import com.stonegate.outbox.testing.MailSink;
 import com.stonegate.outbox.testing.Sql;
 import com.stonegate.outbox.testing.TestDatabase;
@@ -48,22 +49,23 @@ class CrashIT {
     fleet.start();
     fleet.start();
 
-    await()
-        .dontCatchUncaughtExceptions() // GreenMail's threads see the killed worker's reset
-        .atMost(Duration.ofMinutes(2))
-        .pollInterval(Duration.ofMillis(20))
-        .alias(fleet.tails(20))
-        .until(() -> mail.received() >= EVENTS / 10 && sendingBy(victim) > 0);
+    Await.until(
+        await()
+            .dontCatchUncaughtExceptions() // GreenMail's threads see the killed worker's reset
+            .atMost(Duration.ofMinutes(2))
+            .pollInterval(Duration.ofMillis(20)),
+        () -> mail.received() >= EVENTS / 10 && sendingBy(victim) > 0,
+        () -> fleet.tails(20));
     fleet.kill(victim);
     fleet.start();
 
-    await()
-        .dontCatchUncaughtExceptions()
-        .atMost(Duration.ofMinutes(5))
-        .pollInterval(Duration.ofMillis(500))
-        .alias(fleet.tails(20))
-        .until(
-            () -> sql.count("SELECT count(*) FROM outbox_events WHERE processed_at IS NULL") == 0);
+    Await.drained(
+        await()
+            .dontCatchUncaughtExceptions()
+            .atMost(Duration.ofMinutes(5))
+            .pollInterval(Duration.ofMillis(500)),
+        sql,
+        () -> fleet.tails(20));
 
     assertThat(fleet.unexpectedExits()).as(fleet.tails(40)).isEmpty();
     assertThat(sql.count("SELECT count(*) FROM outbox_events WHERE attempts > 1"))
@@ -90,10 +92,7 @@ class CrashIT {
     env.put("OUTBOX_BATCH_SIZE", "20");
     env.put("OUTBOX_CONCURRENCY", "4");
     env.put("OUTBOX_LEASE_MS", "10000");
-    env.put("SMTP_HOST", "127.0.0.1");
-    env.put("SMTP_PORT", String.valueOf(mail.port()));
-    env.put("SMTP_FROM", "Stonegate Junk Removal <hello@stonegate.example>");
-    env.put("SMTP_MAX_PER_SECOND", "1000");
+    env.putAll(mail.variables());
     env.put("SMTP_TIMEOUT_MS", "5000");
     env.put("SEO_AUTOPUBLISH_DISABLED", "1");
     return env;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.stonegate.outbox.db.Database;
+import com.stonegate.outbox.testing.Await;
 import com.stonegate.outbox.testing.MailSink;
 import com.stonegate.outbox.testing.RestartablePostgres;
 import com.stonegate.outbox.testing.Sql;
@@ -68,11 +69,10 @@ class DatabaseRestartIT {
     fleet = new WorkerFleet(workDir, env());
     WorkerProcess first = fleet.start();
     WorkerProcess second = fleet.start();
-    await()
-        .dontCatchUncaughtExceptions()
-        .atMost(Duration.ofMinutes(2))
-        .alias(fleet.tails(20))
-        .until(() -> mail.received() >= BEFORE / 4 && listeners(sql) == 2);
+    Await.until(
+        await().dontCatchUncaughtExceptions().atMost(Duration.ofMinutes(2)),
+        () -> mail.received() >= BEFORE / 4 && listeners(sql) == 2,
+        () -> fleet.tails(20));
 
     postgres.down();
     ScheduledFuture<?> restart =
@@ -80,13 +80,13 @@ class DatabaseRestartIT {
     await().atMost(OUTAGE.plusMinutes(1)).until(restart::isDone);
     Customers.enqueue(sql, "estimate.requested", BEFORE + 1, AFTER);
 
-    await()
-        .dontCatchUncaughtExceptions()
-        .atMost(Duration.ofMinutes(3))
-        .pollInterval(Duration.ofMillis(500))
-        .alias(fleet.tails(30))
-        .until(
-            () -> sql.count("SELECT count(*) FROM outbox_events WHERE processed_at IS NULL") == 0);
+    Await.drained(
+        await()
+            .dontCatchUncaughtExceptions()
+            .atMost(Duration.ofMinutes(3))
+            .pollInterval(Duration.ofMillis(500)),
+        sql,
+        () -> fleet.tails(30));
     await().atMost(Duration.ofMinutes(1)).alias("LISTEN again").until(() -> listeners(sql) == 2);
 
     assertThat(fleet.unexpectedExits()).as(fleet.tails(40)).isEmpty();
@@ -116,10 +116,7 @@ class DatabaseRestartIT {
     env.put("OUTBOX_BATCH_SIZE", "20");
     env.put("OUTBOX_CONCURRENCY", "4");
     env.put("OUTBOX_RETRY_BASE_MS", "200");
-    env.put("SMTP_HOST", "127.0.0.1");
-    env.put("SMTP_PORT", String.valueOf(mail.port()));
-    env.put("SMTP_FROM", "Stonegate Junk Removal <hello@stonegate.example>");
-    env.put("SMTP_MAX_PER_SECOND", "1000");
+    env.putAll(mail.variables());
     env.put("SEO_AUTOPUBLISH_DISABLED", "1");
     return env;
   }

@@ -3,6 +3,7 @@ package com.stonegate.outbox.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.stonegate.outbox.testing.Await;
 import com.stonegate.outbox.testing.TestDatabase;
 import com.stonegate.outbox.testing.WorkerProcess;
 import java.net.URI;
@@ -92,11 +93,10 @@ class HostileHttpIT {
       siege.add(attack("trickled body", attacks::trickle));
     }
 
-    await()
-        .atMost(Duration.ofMinutes(3))
-        .pollInterval(Duration.ofMillis(200))
-        .alias(server.output())
-        .until(() -> probe() && siege.stream().allMatch(Future::isDone));
+    Await.until(
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)),
+        () -> probe() && siege.stream().allMatch(Future::isDone),
+        () -> server.output());
     for (Future<?> f : siege) {
       f.get(); // an attack that threw (a transport error on our side) fails here
     }

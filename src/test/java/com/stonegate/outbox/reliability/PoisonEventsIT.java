@@ -3,6 +3,7 @@ package com.stonegate.outbox.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.stonegate.outbox.testing.Await;
 import com.stonegate.outbox.testing.MailSink;
 import com.stonegate.outbox.testing.Sql;
 import com.stonegate.outbox.testing.TestDatabase;
@@ -138,13 +139,13 @@ class PoisonEventsIT {
   }
 
   private void awaitDrained(Sql sql) {
-    await()
-        .dontCatchUncaughtExceptions()
-        .atMost(Duration.ofMinutes(4))
-        .pollInterval(Duration.ofMillis(500))
-        .alias(worker.output())
-        .until(
-            () -> sql.count("SELECT count(*) FROM outbox_events WHERE processed_at IS NULL") == 0);
+    Await.drained(
+        await()
+            .dontCatchUncaughtExceptions()
+            .atMost(Duration.ofMinutes(4))
+            .pollInterval(Duration.ofMillis(500)),
+        sql,
+        () -> worker.output());
   }
 
   private Map<String, String> env() {
@@ -155,10 +156,7 @@ class PoisonEventsIT {
     env.put("OUTBOX_CONCURRENCY", "8");
     env.put("OUTBOX_MAX_ATTEMPTS", "3");
     env.put("OUTBOX_RETRY_BASE_MS", "100");
-    env.put("SMTP_HOST", "127.0.0.1");
-    env.put("SMTP_PORT", String.valueOf(mail.port()));
-    env.put("SMTP_FROM", "Stonegate Junk Removal <hello@stonegate.example>");
-    env.put("SMTP_MAX_PER_SECOND", "1000");
+    env.putAll(mail.variables());
     env.put("SEO_AUTOPUBLISH_DISABLED", "1");
     env.put("OUTBOX_LOG_LEVEL", "warn");
     return env;

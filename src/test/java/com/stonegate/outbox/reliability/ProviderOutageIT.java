@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.stonegate.outbox.testing.Await;
 import com.stonegate.outbox.testing.MailSink;
 import com.stonegate.outbox.testing.Sql;
 import com.stonegate.outbox.testing.TestDatabase;
@@ -60,10 +61,11 @@ class ProviderOutageIT {
     Instant outageEnds = Instant.now().plus(OUTAGE);
     Customers.enqueue(sql, "estimate.requested", half + 1, CUSTOMERS - half);
     JsonNode status =
-        await()
-            .atMost(OUTAGE.plusMinutes(2))
-            .alias(worker.output())
-            .until(this::statusJson, ProviderOutageIT::showsBackoff);
+        Await.until(
+            await().atMost(OUTAGE.plusMinutes(2)),
+            this::statusJson,
+            ProviderOutageIT::showsBackoff,
+            () -> worker.output());
     String table = statusTable();
     await().atMost(OUTAGE.plusMinutes(1)).until(() -> !Instant.now().isBefore(outageEnds));
     mail.up();
@@ -97,13 +99,13 @@ class ProviderOutageIT {
   }
 
   private void awaitAllFinished(Sql sql) {
-    await()
-        .dontCatchUncaughtExceptions()
-        .atMost(Duration.ofMinutes(3))
-        .pollInterval(Duration.ofMillis(250))
-        .alias(worker.output())
-        .until(
-            () -> sql.count("SELECT count(*) FROM outbox_events WHERE processed_at IS NULL") == 0);
+    Await.drained(
+        await()
+            .dontCatchUncaughtExceptions()
+            .atMost(Duration.ofMinutes(3))
+            .pollInterval(Duration.ofMillis(250)),
+        sql,
+        () -> worker.output());
   }
 
   private JsonNode statusJson() throws Exception {
@@ -128,10 +130,7 @@ class ProviderOutageIT {
     env.put("OUTBOX_MAX_ATTEMPTS", "50");
     env.put("OUTBOX_RETRY_BASE_MS", String.valueOf(Scale.of(250, 1000)));
     env.put("OUTBOX_RETRY_MAX_MS", String.valueOf(Scale.of(2000, 8000)));
-    env.put("SMTP_HOST", "127.0.0.1");
-    env.put("SMTP_PORT", String.valueOf(mail.port()));
-    env.put("SMTP_FROM", "Stonegate Junk Removal <hello@stonegate.example>");
-    env.put("SMTP_MAX_PER_SECOND", "1000");
+    env.putAll(mail.variables());
     env.put("SMTP_TIMEOUT_MS", "2000");
     env.put("SEO_AUTOPUBLISH_DISABLED", "1");
     return env;

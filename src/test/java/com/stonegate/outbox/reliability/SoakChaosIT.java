@@ -3,6 +3,7 @@ package com.stonegate.outbox.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.stonegate.outbox.testing.Await;
 import com.stonegate.outbox.testing.MailSink;
 import com.stonegate.outbox.testing.Sql;
 import com.stonegate.outbox.testing.TestDatabase;
@@ -76,13 +77,13 @@ class SoakChaosIT {
         .pollInterval(Duration.ofSeconds(1))
         .until(() -> healthy() && !Instant.now().isBefore(end));
     chaos.shutdownNow();
-    await()
-        .dontCatchUncaughtExceptions()
-        .atMost(Duration.ofMinutes(5))
-        .pollInterval(Duration.ofSeconds(1))
-        .alias(fleet.tails(20))
-        .until(
-            () -> sql.count("SELECT count(*) FROM outbox_events WHERE processed_at IS NULL") == 0);
+    Await.drained(
+        await()
+            .dontCatchUncaughtExceptions()
+            .atMost(Duration.ofMinutes(5))
+            .pollInterval(Duration.ofSeconds(1)),
+        sql,
+        () -> fleet.tails(20));
 
     assertThat(problems).as(fleet.tails(20)).isEmpty();
     assertThat(fleet.unexpectedExits()).as(fleet.tails(40)).isEmpty();

@@ -44,6 +44,15 @@ public final class MailSink implements AutoCloseable {
     return port;
   }
 
+  /** The variables that point a worker here. */
+  public Map<String, String> variables() {
+    return Map.of(
+        "SMTP_HOST", "127.0.0.1",
+        "SMTP_PORT", String.valueOf(port),
+        "SMTP_FROM", "Stonegate Junk Removal <hello@stonegate.example>",
+        "SMTP_MAX_PER_SECOND", "1000");
+  }
+
   /** Listens again on the same port. */
   public synchronized void up() {
     if (server == null) {
