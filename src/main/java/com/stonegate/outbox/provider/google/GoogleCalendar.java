@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.stream.IntStream;
 
 /** Google Calendar v3 over REST: insert with a chosen id, update with PUT. */
 public final class GoogleCalendar implements CalendarClient {
@@ -36,20 +37,23 @@ public final class GoogleCalendar implements CalendarClient {
   @Override
   public String upsert(String existingId, CalendarEvent event) throws ProviderException {
     if (existingId != null) {
-      HttpResponse<String> updated = call("PUT", existingId, event);
+      HttpResponse<String> updated = call("PUT", existingId, event, 404, 410);
       if (updated.statusCode() != 404 && updated.statusCode() != 410) {
         return idOf(HttpCalls.check(updated, "google calendar"), existingId);
       }
     }
-    HttpResponse<String> created = call("POST", null, event);
+    HttpResponse<String> created = call("POST", null, event, 409);
     if (created.statusCode() == 409) { // our id is taken: an earlier attempt created it
       created = call("PUT", event.id(), event);
     }
     return idOf(HttpCalls.check(created, "google calendar"), event.id());
   }
 
-  /** One request, with a fresh token and a second try when Google says the token expired. */
-  private HttpResponse<String> call(String method, String id, CalendarEvent event)
+  /**
+   * One request, with a fresh token and a second try when Google says the token expired. Its result
+   * is recorded as OK for 2xx and for the {@code handled} statuses the caller goes on from.
+   */
+  private HttpResponse<String> call(String method, String id, CalendarEvent event, int... handled)
       throws ProviderException {
     HttpResponse<String> response = callOnce(method, id, event);
     if (response.statusCode() == 401) {
@@ -58,9 +62,9 @@ public final class GoogleCalendar implements CalendarClient {
     }
     int status = response.statusCode();
     ProviderCalls.Result result =
-        status < 300 || status == 404 || status == 409 || status == 410
+        status < 300 || IntStream.of(handled).anyMatch(h -> h == status)
             ? ProviderCalls.Result.OK
-            : status == 429 || status >= 500
+            : HttpCalls.transientStatus(status)
                 ? ProviderCalls.Result.TRANSIENT
                 : ProviderCalls.Result.PERMANENT;
     calls.record("google", "calendar_event", result);
