@@ -22,26 +22,14 @@ final class Scratch implements AutoCloseable {
   Scratch(DatabaseConfig server) throws SQLException {
     this.server = server;
     execute(server, "CREATE DATABASE " + name);
-    this.config =
-        new DatabaseConfig(
-            server.jdbcUrl().replaceFirst("(jdbc:postgresql://[^/]+/)[^?]*", "$1" + name),
-            server.user(),
-            server.password());
+    this.config = server.withDatabase(name);
     this.pool = Database.pool(config, "bench", 4);
     Database.migrate(pool);
   }
 
   /** DATABASE_URL for a worker process: the JDBC URL with the credentials in it. */
   String url() {
-    String url = config.jdbcUrl();
-    StringBuilder credentials = new StringBuilder();
-    if (config.user() != null) {
-      credentials.append("user=").append(encode(config.user()));
-    }
-    if (config.password() != null) {
-      credentials.append("&password=").append(encode(config.password()));
-    }
-    return credentials.length() == 0 ? url : url + (url.contains("?") ? "&" : "?") + credentials;
+    return config.urlWithCredentials();
   }
 
   /** Empties the table, inserts {@code n} events, then VACUUM ANALYZE and a checkpoint. */
@@ -104,9 +92,5 @@ final class Scratch implements AutoCloseable {
         s.execute(statement);
       }
     }
-  }
-
-  private static String encode(String value) {
-    return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
   }
 }

@@ -3,6 +3,7 @@ package com.stonegate.outbox.config;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
@@ -73,6 +74,30 @@ public record DatabaseConfig(String jdbcUrl, String user, String password) {
       password = colon < 0 ? null : decode(userInfo.substring(colon + 1));
     }
     return new DatabaseConfig(jdbc, user, password);
+  }
+
+  /** The same server and credentials, another database on it. */
+  public DatabaseConfig withDatabase(String name) {
+    return new DatabaseConfig(
+        jdbcUrl.replaceFirst("(jdbc:postgresql://[^/]+/)[^?]*", "$1" + name), user, password);
+  }
+
+  /**
+   * The JDBC URL with the user and password (percent-encoded) in its query: one string that is a
+   * complete {@code DATABASE_URL}, e.g. for a worker process started by the bench or a test.
+   */
+  public String urlWithCredentials() {
+    StringBuilder credentials = new StringBuilder();
+    if (user != null) {
+      credentials.append("user=").append(URLEncoder.encode(user, StandardCharsets.UTF_8));
+    }
+    if (password != null) {
+      credentials.append(credentials.length() == 0 ? "" : "&");
+      credentials.append("password=").append(URLEncoder.encode(password, StandardCharsets.UTF_8));
+    }
+    return credentials.length() == 0
+        ? jdbcUrl
+        : jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + credentials;
   }
 
   @Override

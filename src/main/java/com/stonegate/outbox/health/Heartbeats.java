@@ -90,7 +90,8 @@ public final class Heartbeats implements AutoCloseable {
     try {
       int forgotten = store.forgetSilentSince(clock.instant().minus(FORGET_AFTER));
       if (forgotten > 0) {
-        log.info("forgot {} worker instances silent for over {} days", forgotten, 7);
+        log.info(
+            "forgot {} worker instances silent for over {} days", forgotten, FORGET_AFTER.toDays());
       }
     } catch (SQLException | RuntimeException e) {
       log.debug("cannot forget old heartbeats: {}", e.toString());

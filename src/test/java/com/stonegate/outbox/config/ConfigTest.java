@@ -13,6 +13,21 @@ import org.junit.jupiter.api.io.TempDir;
 class ConfigTest {
 
   @Test
+  void a_database_url_for_another_database_carries_the_credentials_percent_encoded() {
+    DatabaseConfig server =
+        DatabaseConfig.parse("postgres://app:p%26s%3Dw%25rd@db.example:6543/api?sslmode=require");
+
+    DatabaseConfig scratch = server.withDatabase("outbox_bench_1");
+
+    assertThat(scratch.jdbcUrl())
+        .isEqualTo("jdbc:postgresql://db.example:6543/outbox_bench_1?sslmode=require");
+    assertThat(scratch.urlWithCredentials())
+        .isEqualTo(
+            "jdbc:postgresql://db.example:6543/outbox_bench_1?sslmode=require"
+                + "&user=app&password=p%26s%3Dw%25rd");
+  }
+
+  @Test
   void defaults_match_the_original_worker() {
     Config config = Config.from(Map.of());
 

@@ -1,14 +1,13 @@
 package com.stonegate.outbox.testing;
 
 import com.stonegate.outbox.config.DatabaseConfig;
+import com.stonegate.outbox.db.Database;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Properties;
 
 /**
  * The PostgreSQL server tests run on: the one at {@code OUTBOX_TEST_DATABASE_URL} when set (CI sets
@@ -42,13 +41,12 @@ public final class PostgresServer implements AutoCloseable {
 
   /** The same server, another database on it. */
   public DatabaseConfig database(String name) {
-    String url = admin.jdbcUrl().replaceFirst("(jdbc:postgresql://[^/]+/)[^?]*", "$1" + name);
-    return new DatabaseConfig(url, admin.user(), admin.password());
+    return admin.withDatabase(name);
   }
 
   /** Runs statements that cannot run in a transaction (CREATE/DROP DATABASE). */
   public void execute(String... sql) {
-    try (Connection c = connect(admin);
+    try (Connection c = Database.connect(admin, "test-admin");
         Statement s = c.createStatement()) {
       for (String statement : sql) {
         s.execute(statement);
@@ -60,17 +58,6 @@ public final class PostgresServer implements AutoCloseable {
 
   public boolean embedded() {
     return embedded != null;
-  }
-
-  static Connection connect(DatabaseConfig config) throws SQLException {
-    Properties p = new Properties();
-    if (config.user() != null) {
-      p.setProperty("user", config.user());
-    }
-    if (config.password() != null) {
-      p.setProperty("password", config.password());
-    }
-    return DriverManager.getConnection(config.jdbcUrl(), p);
   }
 
   @Override

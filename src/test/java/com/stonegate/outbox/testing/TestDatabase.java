@@ -80,15 +80,7 @@ public final class TestDatabase implements BeforeEachCallback, AfterEachCallback
 
   /** A {@code jdbc:postgresql://} URL with the credentials in it, for DATABASE_URL. */
   public String url() {
-    String url = config.jdbcUrl();
-    if (config.user() == null) {
-      return url;
-    }
-    String credentials =
-        "user="
-            + config.user()
-            + (config.password() == null ? "" : "&password=" + config.password());
-    return url + (url.contains("?") ? "&" : "?") + credentials;
+    return config.urlWithCredentials();
   }
 
   public PostgresServer server() {
