@@ -59,13 +59,7 @@ class CrashIT {
     fleet.kill(victim);
     fleet.start();
 
-    Await.drained(
-        await()
-            .dontCatchUncaughtExceptions()
-            .atMost(Duration.ofMinutes(5))
-            .pollInterval(Duration.ofMillis(500)),
-        sql,
-        () -> fleet.tails(20));
+    Await.drained(sql, Duration.ofMinutes(5), Duration.ofMillis(500), () -> fleet.tails(20));
 
     assertThat(fleet.unexpectedExits()).as(fleet.tails(40)).isEmpty();
     assertThat(sql.count("SELECT count(*) FROM outbox_events WHERE attempts > 1"))

@@ -80,13 +80,7 @@ class DatabaseRestartIT {
     await().atMost(OUTAGE.plusMinutes(1)).until(restart::isDone);
     Customers.enqueue(sql, "estimate.requested", BEFORE + 1, AFTER);
 
-    Await.drained(
-        await()
-            .dontCatchUncaughtExceptions()
-            .atMost(Duration.ofMinutes(3))
-            .pollInterval(Duration.ofMillis(500)),
-        sql,
-        () -> fleet.tails(30));
+    Await.drained(sql, Duration.ofMinutes(3), Duration.ofMillis(500), () -> fleet.tails(30));
     await().atMost(Duration.ofMinutes(1)).alias("LISTEN again").until(() -> listeners(sql) == 2);
 
     assertThat(fleet.unexpectedExits()).as(fleet.tails(40)).isEmpty();

@@ -1,7 +1,6 @@
 package com.stonegate.outbox.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.stonegate.outbox.testing.Await;
 import com.stonegate.outbox.testing.MailSink;
@@ -139,13 +138,7 @@ class PoisonEventsIT {
   }
 
   private void awaitDrained(Sql sql) {
-    Await.drained(
-        await()
-            .dontCatchUncaughtExceptions()
-            .atMost(Duration.ofMinutes(4))
-            .pollInterval(Duration.ofMillis(500)),
-        sql,
-        () -> worker.output());
+    Await.drained(sql, Duration.ofMinutes(4), Duration.ofMillis(500), () -> worker.output());
   }
 
   private Map<String, String> env() {

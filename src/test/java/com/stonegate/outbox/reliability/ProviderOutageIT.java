@@ -99,13 +99,7 @@ class ProviderOutageIT {
   }
 
   private void awaitAllFinished(Sql sql) {
-    Await.drained(
-        await()
-            .dontCatchUncaughtExceptions()
-            .atMost(Duration.ofMinutes(3))
-            .pollInterval(Duration.ofMillis(250)),
-        sql,
-        () -> worker.output());
+    Await.drained(sql, Duration.ofMinutes(3), Duration.ofMillis(250), () -> worker.output());
   }
 
   private JsonNode statusJson() throws Exception {

@@ -77,13 +77,7 @@ class SoakChaosIT {
         .pollInterval(Duration.ofSeconds(1))
         .until(() -> healthy() && !Instant.now().isBefore(end));
     chaos.shutdownNow();
-    Await.drained(
-        await()
-            .dontCatchUncaughtExceptions()
-            .atMost(Duration.ofMinutes(5))
-            .pollInterval(Duration.ofSeconds(1)),
-        sql,
-        () -> fleet.tails(20));
+    Await.drained(sql, Duration.ofMinutes(5), Duration.ofSeconds(1), () -> fleet.tails(20));
 
     assertThat(problems).as(fleet.tails(20)).isEmpty();
     assertThat(fleet.unexpectedExits()).as(fleet.tails(40)).isEmpty();

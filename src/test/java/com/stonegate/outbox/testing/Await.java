@@ -1,5 +1,8 @@
 package com.stonegate.outbox.testing;
 
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -38,6 +41,16 @@ public final class Await {
     } catch (ConditionTimeoutException e) {
       throw timedOut(e, diagnostics);
     }
+  }
+
+  /**
+   * Until no event is left unfinished, polling every {@code poll} for at most {@code atMost}; an
+   * exception on another thread of the test does not end the wait (workers run in processes).
+   */
+  public static void drained(
+      Sql sql, Duration atMost, Duration poll, Supplier<String> diagnostics) {
+    drained(
+        await().dontCatchUncaughtExceptions().atMost(atMost).pollInterval(poll), sql, diagnostics);
   }
 
   /** Until no event in {@code outbox_events} is left unfinished ({@code processed_at IS NULL}). */
