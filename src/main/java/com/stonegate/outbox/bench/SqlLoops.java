@@ -15,15 +15,18 @@ final class SqlLoops {
   /**
    * The limit: one client looping the cheapest possible drain (claim and finish in one
    * autocommitted statement) at the worker's batch size until nothing is left. Events per second.
+   * The batch size is written into the statement, as in the worker's claim and in a pgbench script:
+   * bound as a parameter it makes PostgreSQL plan every iteration afresh (docs/decisions/0015).
    */
   static double limit(Connection c, int batch, long events) throws SQLException {
     String drain =
         "WITH c AS (SELECT id FROM outbox_events WHERE processed_at IS NULL"
-            + " ORDER BY created_at LIMIT ? FOR UPDATE SKIP LOCKED)"
+            + " ORDER BY created_at LIMIT "
+            + batch
+            + " FOR UPDATE SKIP LOCKED)"
             + " UPDATE outbox_events e SET processed_at = now() FROM c WHERE e.id = c.id";
     long started = System.nanoTime();
     try (PreparedStatement s = c.prepareStatement(drain)) {
-      s.setInt(1, batch);
       while (s.executeUpdate() > 0) {
         // drain
       }
