@@ -1,0 +1,2 @@
+\set lim 100
+WITH c AS (SELECT id FROM outbox_events WHERE processed_at IS NULL ORDER BY created_at LIMIT :lim FOR UPDATE SKIP LOCKED) UPDATE outbox_events e SET processed_at = now() FROM c WHERE e.id = c.id;
