@@ -13,7 +13,6 @@ import com.stonegate.outbox.cli.RunCommand;
 import com.stonegate.outbox.cli.SeoCommand;
 import com.stonegate.outbox.cli.ServeCommand;
 import com.stonegate.outbox.cli.StatusCommand;
-import com.stonegate.outbox.log.BufferedConsoleAppender;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -61,13 +60,10 @@ public final class Main implements Callable<Integer> {
         && System.getenv("OUTBOX_LOG_TARGET") == null) {
       System.setProperty("OUTBOX_LOG_TARGET", service ? "System.out" : "System.err");
     }
-    try {
-      return new CommandLine(new Main())
-          .setExecutionExceptionHandler((e, command, parsed) -> Failures.report(e, System.err))
-          .execute(args);
-    } finally {
-      BufferedConsoleAppender.flushAll();
-    }
+    // Buffered log lines are written out by the appender's shutdown hook at System.exit.
+    return new CommandLine(new Main())
+        .setExecutionExceptionHandler((e, command, parsed) -> Failures.report(e, System.err))
+        .execute(args);
   }
 
   /** The version from the jar's manifest. */

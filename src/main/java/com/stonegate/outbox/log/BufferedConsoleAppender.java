@@ -5,6 +5,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.joran.spi.ConsoleTarget;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,7 +14,6 @@ import java.util.Iterator;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -21,9 +21,9 @@ import org.slf4j.LoggerFactory;
  * collect in a 64 KB buffer instead of costing one {@code write(2)} each. A draining worker logs a
  * line per event, and writing each on its own took about a third of its throughput (README,
  * Performance). A line at WARN or above is written at once, with everything before it; the rest
- * within {@value #FLUSH_MS} ms, at the end of every command ({@link #flushAll()}), and at exit.
- * What a {@code kill -9} can lose is the INFO lines of its last {@value #FLUSH_MS} ms; the queue
- * itself loses nothing.
+ * within {@value #FLUSH_MS} ms, before a one-batch summary and a forced exit ({@link #flushAll()}),
+ * and at exit. What a {@code kill -9} can lose is the INFO lines of its last {@value #FLUSH_MS} ms;
+ * the queue itself loses nothing.
  *
  * <p>{@code target} is {@code System.out} or {@code System.err}, looked up at each write as
  * logback's own console appender does, so a replaced {@code System.out} is honoured.
@@ -32,27 +32,28 @@ public final class BufferedConsoleAppender extends OutputStreamAppender<ILogging
   static final int FLUSH_MS = 200;
   private static final int BUFFER_BYTES = 64 * 1024;
 
-  private Supplier<PrintStream> console = () -> System.out;
+  private OutputStream console = ConsoleTarget.SystemOut.getStream();
   private ScheduledExecutorService flusher;
   private volatile boolean dirty;
 
   /** {@code System.out} (the default) or {@code System.err}. */
   public void setTarget(String target) {
-    String t = target == null ? "" : target.trim();
-    if (!t.equalsIgnoreCase("System.out") && !t.equalsIgnoreCase("System.err")) {
+    ConsoleTarget t = ConsoleTarget.findByName(target == null ? "" : target.trim());
+    if (t == null) {
       addWarn("target must be System.out or System.err, not [" + target + "]; using System.out");
+      t = ConsoleTarget.SystemOut;
     }
-    console = t.equalsIgnoreCase("System.err") ? () -> System.err : () -> System.out;
+    console = t.getStream();
   }
 
   /** Writes to {@code console} instead of the process's own (tests). */
   void setConsole(PrintStream console) {
-    this.console = () -> console;
+    this.console = console;
   }
 
   @Override
   public void start() {
-    setOutputStream(new BufferedOutputStream(new ConsoleStream(console), BUFFER_BYTES));
+    setOutputStream(new BufferedOutputStream(console, BUFFER_BYTES));
     setImmediateFlush(false);
     super.start();
     flusher =
@@ -124,34 +125,6 @@ public final class BufferedConsoleAppender extends OutputStreamAppender<ILogging
           buffered.flush();
         }
       }
-    }
-  }
-
-  /** The console as it is at each write. */
-  private static final class ConsoleStream extends OutputStream {
-    private final Supplier<PrintStream> console;
-
-    ConsoleStream(Supplier<PrintStream> console) {
-      this.console = console;
-    }
-
-    private PrintStream target() {
-      return console.get();
-    }
-
-    @Override
-    public void write(int b) {
-      target().write(b);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) {
-      target().write(b, off, len);
-    }
-
-    @Override
-    public void flush() {
-      target().flush();
     }
   }
 }

@@ -6,7 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,7 +32,6 @@ public final class DeliveryLedger {
   static final Duration RESULT_PATIENCE = Duration.ofSeconds(60);
 
   private static final Logger log = LoggerFactory.getLogger(DeliveryLedger.class);
-  private static final Set<String> SETTLED = Set.of("sent", "failed", "uncertain");
 
   private final DataSource dataSource;
 
@@ -84,25 +83,21 @@ public final class DeliveryLedger {
     if (recipients.isEmpty()) {
       return true;
     }
-    Map<List<String>, String> states = new HashMap<>();
+    Set<List<String>> settled = new HashSet<>();
     try (Connection c = dataSource.getConnection();
         PreparedStatement s =
             c.prepareStatement(
-                "SELECT channel, recipient, state FROM outbox_deliveries WHERE event_id = ?")) {
+                "SELECT channel, recipient FROM outbox_deliveries"
+                    + " WHERE event_id = ? AND state IN ('sent', 'failed', 'uncertain')")) {
       s.setObject(1, eventId);
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
-          states.put(List.of(r.getString(1), r.getString(2)), r.getString(3));
+          settled.add(List.of(r.getString(1), r.getString(2)));
         }
       }
     }
-    for (Map.Entry<Channel, String> e : recipients.entrySet()) {
-      String state = states.get(List.of(e.getKey().label(), e.getValue()));
-      if (state == null || !SETTLED.contains(state)) { // Set.of rejects contains(null)
-        return false;
-      }
-    }
-    return true;
+    return recipients.entrySet().stream()
+        .allMatch(e -> settled.contains(List.of(e.getKey().label(), e.getValue())));
   }
 
   /** The provider accepted it. Also settles a row another attempt had marked uncertain. */

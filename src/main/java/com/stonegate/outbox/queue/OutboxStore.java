@@ -37,7 +37,8 @@ public final class OutboxStore {
    * <p>The limit is written into the statement, not bound as a parameter: for {@code LIMIT ?}
    * PostgreSQL's cached plan assumes a tenth of the table and joins it by a sequential scan, so it
    * plans every claim afresh instead; with the number written out the cached plan is the right one
-   * (docs/decisions/0015). A worker uses one batch size, so one statement.
+   * (docs/decisions/0015). The poll loop uses one batch size, so one statement; an admin dispatch
+   * with another limit prepares its own.
    */
   static String claimSql(int limit) {
     return "WITH due AS ("

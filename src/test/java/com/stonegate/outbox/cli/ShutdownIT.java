@@ -112,9 +112,20 @@ class ShutdownIT {
   void sigterm_while_waiting_for_the_database_exits_0_without_waiting_out_the_grace_period()
       throws Exception {
     Map<String, String> env = env();
-    env.put("DATABASE_URL", "postgres://postgres@127.0.0.1:1/stonegate");
     env.put("OUTBOX_SHUTDOWN_GRACE_MS", "60000");
-    try (WorkerProcess worker = WorkerProcess.start(workDir, env, "run")) {
+    assertSigtermWhileWaitingForTheDatabaseExits0(env, "run");
+  }
+
+  @Test
+  void serve_stops_at_sigterm_while_waiting_for_the_database() throws Exception {
+    assertSigtermWhileWaitingForTheDatabaseExits0(env(), "serve");
+  }
+
+  /** Starts {@code command} against a port nobody listens on, then SIGTERM: exit 0 within 15 s. */
+  private void assertSigtermWhileWaitingForTheDatabaseExits0(
+      Map<String, String> env, String command) throws Exception {
+    env.put("DATABASE_URL", "postgres://postgres@127.0.0.1:1/stonegate");
+    try (WorkerProcess worker = WorkerProcess.start(workDir, env, command)) {
       Await.until(
           await().atMost(Duration.ofSeconds(60)),
           () -> worker.stdout().contains("waiting for the database"),
@@ -122,21 +133,6 @@ class ShutdownIT {
       worker.terminate();
 
       assertThat(worker.waitFor(Duration.ofSeconds(15))).as(worker.output()).isZero();
-    }
-  }
-
-  @Test
-  void serve_stops_at_sigterm_while_waiting_for_the_database() throws Exception {
-    Map<String, String> env = env();
-    env.put("DATABASE_URL", "postgres://postgres@127.0.0.1:1/stonegate");
-    try (WorkerProcess server = WorkerProcess.start(workDir, env, "serve")) {
-      Await.until(
-          await().atMost(Duration.ofSeconds(60)),
-          () -> server.stdout().contains("waiting for the database"),
-          server::output);
-      server.terminate();
-
-      assertThat(server.waitFor(Duration.ofSeconds(15))).as(server.output()).isZero();
     }
   }
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class BufferedConsoleAppenderTest {
   private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+  private final PrintStream out = new PrintStream(console, true, StandardCharsets.UTF_8);
   private final LoggerContext context = new LoggerContext();
   private final BufferedConsoleAppender appender = new BufferedConsoleAppender();
   private final Logger log = context.getLogger("test");
@@ -29,7 +30,7 @@ class BufferedConsoleAppenderTest {
     encoder.start();
     appender.setContext(context);
     appender.setEncoder(encoder);
-    appender.setConsole(new PrintStream(console, true, StandardCharsets.UTF_8));
+    appender.setConsole(out);
     appender.start();
     log.addAppender(appender);
     log.setLevel(Level.INFO);
@@ -77,5 +78,7 @@ class BufferedConsoleAppenderTest {
     context.stop();
 
     assertThat(written()).isEqualTo("INFO last line\n");
+    out.print("x");
+    assertThat(out.checkError()).as("the console is still open").isFalse();
   }
 }

@@ -68,6 +68,9 @@ class PoisonEventsIT {
 
     assertThat(worker.alive()).as(worker.output()).isTrue();
     assertThat(outcomes(good)).as("good events (seed %d)", SEED).containsOnlyKeys("processed");
+    assertThat(outcomes(List.of(late)))
+        .as("the event inserted afterwards")
+        .containsOnlyKeys("processed");
     assertThat(outcomes(bad)).as("bad events (seed %d)", SEED).doesNotContainKey("processed");
     assertThat(
             sql.count(

@@ -40,10 +40,6 @@ public final class MailSink implements AutoCloseable {
     return sink;
   }
 
-  public int port() {
-    return port;
-  }
-
   /** The variables that point a worker here. */
   public Map<String, String> variables() {
     return Map.of(

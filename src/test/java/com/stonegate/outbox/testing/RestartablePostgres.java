@@ -43,7 +43,7 @@ public final class RestartablePostgres implements AutoCloseable {
 
   /** A DATABASE_URL for a worker process. */
   public String url() {
-    return config().jdbcUrl() + "?user=postgres";
+    return config().urlWithCredentials();
   }
 
   public synchronized void up() {

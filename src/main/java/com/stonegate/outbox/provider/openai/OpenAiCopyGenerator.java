@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * {@code email_body}, {@code sms_body}. At most {@code OPENAI_MAX_CONCURRENCY} calls at once; the
  * others wait their turn. The SDK client is built on first use.
  */
-public final class OpenAiCopyGenerator implements CopyGenerator, AutoCloseable {
+public final class OpenAiCopyGenerator implements CopyGenerator {
   private static final ResponseTextConfig FORMAT =
       ResponseTextConfig.builder()
           .format(
@@ -73,12 +73,6 @@ public final class OpenAiCopyGenerator implements CopyGenerator, AutoCloseable {
     } finally {
       permits.release();
     }
-  }
-
-  /** Closes the SDK client, if one was built. */
-  @Override
-  public void close() {
-    client.close();
   }
 
   private static String outputText(Response response) {

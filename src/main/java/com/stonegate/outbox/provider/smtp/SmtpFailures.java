@@ -17,7 +17,7 @@ final class SmtpFailures {
    * fixable without losing the mail), a timeout or no connection is transient.
    */
   static ProviderException classify(MessagingException e) {
-    String message = "smtp: " + HttpCalls.abbreviate(String.valueOf(e.getMessage()));
+    String message = message(e);
     if (e instanceof AddressException) {
       return ProviderException.permanent(message, e);
     }
@@ -27,15 +27,17 @@ final class SmtpFailures {
     for (Exception x = e; x != null; x = next(x)) {
       int code = replyCode(x);
       if (code >= 500) {
-        return ProviderException.permanent(
-            "smtp: " + HttpCalls.abbreviate(String.valueOf(x.getMessage())), e);
+        return ProviderException.permanent(message(x), e);
       }
       if (code >= 400) {
-        return ProviderException.transientFailure(
-            "smtp: " + HttpCalls.abbreviate(String.valueOf(x.getMessage())), null, e);
+        return ProviderException.transientFailure(message(x), null, e);
       }
     }
     return ProviderException.transientFailure(message, null, e);
+  }
+
+  private static String message(Exception x) {
+    return "smtp: " + HttpCalls.abbreviate(String.valueOf(x.getMessage()));
   }
 
   private static int replyCode(Exception x) {

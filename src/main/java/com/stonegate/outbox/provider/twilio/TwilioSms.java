@@ -22,6 +22,7 @@ import java.util.Base64;
  */
 public final class TwilioSms implements SmsSender {
   private final TwilioConfig config;
+  private final URI messages;
   private final String authorization;
   private final HttpClient http;
   private final Pacer pacer;
@@ -33,6 +34,9 @@ public final class TwilioSms implements SmsSender {
       throw new IllegalArgumentException("Twilio is not configured: " + config.missing());
     }
     this.config = config;
+    String sid = config.accountSid().orElseThrow();
+    this.messages =
+        URI.create(config.apiBaseUrl() + "/2010-04-01/Accounts/" + sid + "/Messages.json");
     String credentials = config.accountSid().orElseThrow() + ":" + config.authToken().orElseThrow();
     this.authorization =
         "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
@@ -43,7 +47,6 @@ public final class TwilioSms implements SmsSender {
 
   @Override
   public String send(String to, String body) throws ProviderException {
-    String sid = config.accountSid().orElseThrow();
     String from = config.from().orElseThrow();
     String form =
         field("To", to)
@@ -52,8 +55,7 @@ public final class TwilioSms implements SmsSender {
             + "&"
             + field("Body", body);
     HttpRequest request =
-        HttpRequest.newBuilder(
-                URI.create(config.apiBaseUrl() + "/2010-04-01/Accounts/" + sid + "/Messages.json"))
+        HttpRequest.newBuilder(messages)
             .timeout(config.timeout())
             .header("Content-Type", "application/x-www-form-urlencoded")
             .header("Authorization", authorization)
