@@ -204,25 +204,67 @@ class OutboxWorkerTest {
 
   @Test
   void worker_that_lost_its_lease_cannot_overwrite_the_new_owners_outcome() throws Exception {
-    UUID id = engine.enqueue("test.ok", "{}");
+    UUID first = engine.enqueue("test.ok", "{}");
+    UUID second = engine.enqueue("test.ok", "{}");
     Duration lease = Duration.ofMinutes(5);
-    OutboxEvent stale =
-        engine
-            .store
-            .claimDue("slow-worker#1", 10, clock.instant(), clock.instant().plus(lease))
-            .get(0);
+    List<OutboxEvent> stale =
+        engine.store.claimDue("slow-worker#1", 10, clock.instant(), clock.instant().plus(lease));
     clock.advance(lease.plusSeconds(1));
     OutboxWorker other =
         engine.worker(
             handlers("test.ok", e -> Handled.skipped("done_by_other")), config(10, 8), clock);
     other.runOnce(10);
 
-    Outcome late = new Outcome(stale, Outcome.Status.DEAD, "late", null, Duration.ZERO);
-    int recorded = engine.store.finish("slow-worker#1", List.of(late), clock.instant());
+    // Processed outcomes and the others are recorded by different statements: both check the lease.
+    List<Outcome> late =
+        List.of(
+            new Outcome(stale.get(0), Outcome.Status.PROCESSED, null, null, Duration.ZERO),
+            new Outcome(stale.get(1), Outcome.Status.DEAD, "late", null, Duration.ZERO));
+    int recorded = engine.store.finish("slow-worker#1", late, clock.instant());
 
     assertThat(recorded).isZero();
-    assertThat(engine.row(id).get("skip_reason")).isEqualTo("done_by_other");
-    assertThat(engine.row(id).get("dead_at")).isNull();
+    for (UUID id : List.of(first, second)) {
+      assertThat(engine.row(id).get("skip_reason")).isEqualTo("done_by_other");
+      assertThat(engine.row(id).get("dead_at")).isNull();
+    }
+  }
+
+  @Test
+  void one_batch_records_each_kind_of_outcome_on_its_own_event() throws Exception {
+    UUID ok = engine.enqueue("test.ok", "{}");
+    UUID skip = engine.enqueue("test.skip", "{}");
+    UUID fail = engine.enqueue("test.fail", "{}");
+    UUID bad = engine.enqueue("test.bad", "{}");
+    Handlers handlers =
+        Handlers.builder()
+            .add("test.ok", e -> Handled.processed())
+            .add("test.skip", e -> Handled.skipped("not_needed"))
+            .add(
+                "test.fail",
+                e -> {
+                  throw new IllegalStateException("provider down");
+                })
+            .add(
+                "test.bad",
+                e -> {
+                  throw new PermanentFailure("invalid phone number");
+                })
+            .build();
+    OutboxWorker worker = engine.worker(handlers, config(10, 3), clock);
+
+    assertThat(worker.runOnce(10)).isEqualTo(new BatchSummary(4, 1, 1, 2));
+
+    assertThat(engine.row(ok).get("processed_at")).isNotNull();
+    assertThat(engine.row(ok).get("skip_reason")).isNull();
+    assertThat(engine.row(skip).get("processed_at")).isNotNull();
+    assertThat(engine.row(skip).get("skip_reason")).isEqualTo("not_needed");
+    assertThat(engine.row(fail).get("processed_at")).isNull();
+    assertThat(nextAttempt(fail)).isAfter(clock.instant());
+    assertThat((String) engine.row(fail).get("last_error")).contains("provider down");
+    assertThat(engine.row(bad).get("dead_at")).isNotNull();
+    for (UUID id : List.of(ok, skip, fail, bad)) {
+      assertThat(engine.row(id).get("locked_by")).as("lease let go").isNull();
+    }
   }
 
   @Test
