@@ -66,7 +66,8 @@ public final class Application implements AutoCloseable {
     RetryPolicy retry = new RetryPolicy(w.maxAttempts(), w.retryBase(), w.retryMax());
     Handlers handlers = handlers(clock);
     WorkerListener listener = new EngineMetrics(metrics.registry(), handlers.types());
-    BatchRunner runner = new BatchRunner(handlers, retry, handlerThreads, clock, listener);
+    BatchRunner runner =
+        new BatchRunner(handlers, retry, handlerThreads, w.concurrency(), clock, listener);
     this.worker =
         new OutboxWorker(store, runner, w, clock, summary -> out.println(summary.toJson()));
     this.seo =

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,10 +30,14 @@ public final class BatchRunner {
   private final Handlers handlers;
   private final RetryPolicy retryPolicy;
   private final ExecutorService pool;
+  private final int concurrency;
   private final Clock clock;
   private final WorkerListener listener;
 
   /**
+   * @param pool handler threads, shared by every batch
+   * @param concurrency at most this many events of one batch run at once: the calling thread's and
+   *     up to {@code concurrency - 1} of the pool's
    * @param listener told of every outcome and of every non-empty batch ({@link WorkerListener#NONE}
    *     for none)
    */
@@ -40,11 +45,16 @@ public final class BatchRunner {
       Handlers handlers,
       RetryPolicy retryPolicy,
       ExecutorService pool,
+      int concurrency,
       Clock clock,
       WorkerListener listener) {
+    if (concurrency < 1) {
+      throw new IllegalArgumentException("concurrency must be at least 1");
+    }
     this.handlers = handlers;
     this.retryPolicy = retryPolicy;
     this.pool = pool;
+    this.concurrency = concurrency;
     this.clock = clock;
     this.listener = listener;
   }
@@ -55,7 +65,7 @@ public final class BatchRunner {
    */
   public List<Outcome> run(List<OutboxEvent> events, BooleanSupplier stopping) {
     Lanes lanes = new Lanes(sequences(events), stopping);
-    lanes.add();
+    lanes.lane(); // the calling thread is the first lane
     lanes.await();
     List<Outcome> finished = List.copyOf(lanes.outcomes);
     tell(() -> listener.batchFinished(events.size(), finished));
@@ -63,32 +73,30 @@ public final class BatchRunner {
   }
 
   /**
-   * The sequences of one batch and the lanes, tasks on the handler pool, that take them one by one.
-   * A lane starting its first sequence while more are waiting adds one more lane: slow handlers
-   * soon run side by side, up to the pool's size, while quick ones are done by the few threads that
-   * woke up in the meantime instead of waking one thread per event.
+   * The sequences of one batch and the lanes that take them one by one: the calling thread, and
+   * tasks on the handler pool. A lane starting its first sequence while more are waiting adds one
+   * more lane: slow handlers soon run side by side, up to {@code concurrency}, while quick ones are
+   * done by the caller and the few threads that woke up in the meantime instead of waking one
+   * thread per event.
    */
   private final class Lanes {
     final Queue<List<OutboxEvent>> waiting;
     final BooleanSupplier stopping;
     final Queue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
     final Queue<CompletableFuture<Void>> running = new ConcurrentLinkedQueue<>();
+    final AtomicInteger lanes = new AtomicInteger(1);
 
     Lanes(List<List<OutboxEvent>> sequences, BooleanSupplier stopping) {
       this.waiting = new ConcurrentLinkedQueue<>(sequences);
       this.stopping = stopping;
     }
 
-    void add() {
-      running.add(CompletableFuture.runAsync(this::lane, pool));
-    }
-
-    private void lane() {
+    void lane() {
       boolean helped = false;
       for (List<OutboxEvent> sequence; (sequence = waiting.poll()) != null; ) {
-        if (!helped && !waiting.isEmpty()) {
+        if (!helped && !waiting.isEmpty() && lanes.incrementAndGet() <= concurrency) {
           helped = true;
-          add();
+          running.add(CompletableFuture.runAsync(this::lane, pool));
         }
         for (OutboxEvent event : sequence) {
           if (stopping.getAsBoolean()) {

@@ -59,7 +59,7 @@ final class HandlerFixture implements AutoCloseable {
     worker =
         new OutboxWorker(
             new OutboxStore(db.dataSource(), new ObjectMapper()),
-            new BatchRunner(handlers, retry, pool, clock, WorkerListener.NONE),
+            new BatchRunner(handlers, retry, pool, 4, clock, WorkerListener.NONE),
             w,
             clock,
             s -> {});

@@ -81,7 +81,7 @@ final class AdminApi implements AutoCloseable {
     keep(threads::shutdownNow);
     RetryPolicy retry = new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(10));
     var listener = new EngineMetrics(metrics.registry(), o.handlers().types());
-    var runner = new BatchRunner(o.handlers(), retry, threads, o.clock(), listener);
+    var runner = new BatchRunner(o.handlers(), retry, threads, 10, o.clock(), listener);
     worker =
         keep(new OutboxWorker(new OutboxStore(engine, json), runner, config, o.clock(), s -> {}));
     var heartbeats = new HeartbeatStore(ops);

@@ -63,7 +63,7 @@ final class EngineFixture implements AutoCloseable {
     OutboxWorker worker =
         new OutboxWorker(
             store,
-            new BatchRunner(handlers, retry, pool, clock, listener),
+            new BatchRunner(handlers, retry, pool, config.concurrency(), clock, listener),
             config,
             clock,
             summaries::add);

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -381,6 +382,55 @@ class OutboxWorkerTest {
       inOrder.add(i);
     }
     assertThat(order).hasSize(keys).allSatisfy((key, seqs) -> assertThat(seqs).isEqualTo(inOrder));
+  }
+
+  @Test
+  void a_batch_runs_as_many_events_at_once_as_its_concurrency_and_no_more() throws Exception {
+    engine.enqueueMany("test.slow", 10);
+    AtomicInteger running = new AtomicInteger();
+    AtomicInteger most = new AtomicInteger();
+    CountDownLatch release = new CountDownLatch(1);
+    Handlers slow =
+        handlers(
+            "test.slow",
+            e -> {
+              most.accumulateAndGet(running.incrementAndGet(), Math::max);
+              try {
+                release.await();
+              } finally {
+                running.decrementAndGet();
+              }
+              return Handled.processed();
+            });
+    com.stonegate.outbox.config.WorkerConfig c = config(10, 3);
+    com.stonegate.outbox.config.WorkerConfig threeAtOnce =
+        new com.stonegate.outbox.config.WorkerConfig(
+            c.batchSize(),
+            c.pollInterval(),
+            3,
+            c.maxAttempts(),
+            c.retryBase(),
+            c.retryMax(),
+            c.lease(),
+            c.migrate(),
+            c.heartbeatInterval(),
+            c.shutdownGrace());
+    OutboxWorker worker = engine.worker(slow, threeAtOnce, clock);
+    CompletableFuture<BatchSummary> batch =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return worker.runOnce(10);
+              } catch (java.sql.SQLException e) {
+                throw new RuntimeException(e);
+              }
+            });
+
+    await().until(() -> running.get() >= 3);
+    release.countDown();
+
+    assertThat(batch.get(10, TimeUnit.SECONDS).processed()).isEqualTo(10);
+    assertThat(most).hasValue(3);
   }
 
   @Test
