@@ -146,7 +146,11 @@ final class WorkerPhases {
   private static void awaitFinished(Scratch db, Workers workers, Duration timeout)
       throws Exception {
     Instant deadline = Instant.now().plus(timeout);
-    while (db.count("processed_at IS NULL") > 0) {
+    // Whether any event is left, not how many: a count of the unfinished rows every 100 ms would
+    // take a share of the same two cores the drain is measured on.
+    while (db.queryLong(
+            "SELECT count(*) FROM (SELECT 1 FROM outbox_events WHERE processed_at IS NULL LIMIT 1) t")
+        > 0) {
       workers.checkAlive();
       if (Instant.now().isAfter(deadline)) {
         throw new IllegalStateException("workers did not drain the queue in " + timeout);
