@@ -1,4 +1,4 @@
 BEGIN;
 SELECT array_agg(id) AS ids FROM (SELECT id, type, payload, created_at, attempts FROM outbox_events WHERE processed_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= now()) AND (locked_until IS NULL OR locked_until <= now()) ORDER BY created_at LIMIT 100 FOR UPDATE SKIP LOCKED) x \gset
-UPDATE outbox_events AS e SET processed_at = CASE WHEN f.retry_at IS NULL THEN now() END, next_attempt_at = f.retry_at::timestamptz, dead_at = CASE WHEN f.dead THEN now() END, skip_reason = f.skip_reason, last_error = COALESCE(f.error, e.last_error), attempts = e.attempts + 1 FROM unnest(:ids::uuid[], array_fill(NULL::text, ARRAY[cardinality(:ids::uuid[])]), array_fill(false, ARRAY[cardinality(:ids::uuid[])]), array_fill(NULL::text, ARRAY[cardinality(:ids::uuid[])]), array_fill(NULL::text, ARRAY[cardinality(:ids::uuid[])])) AS f(id, retry_at, dead, skip_reason, error) WHERE e.id = f.id;
+UPDATE outbox_events SET processed_at = now(), next_attempt_at = NULL, dead_at = NULL, skip_reason = NULL, attempts = attempts + 1 WHERE id = ANY(:ids::uuid[]);
 COMMIT;
