@@ -64,12 +64,18 @@ class HostileRequestsTest {
   }
 
   @Test
-  void a_ten_megabyte_body_is_refused_without_being_read() {
-    byte[] body = new byte[10 * 1024 * 1024];
+  void a_ten_megabyte_body_is_refused_without_being_read() throws Exception {
+    // Only the headers are sent: the answer must come without waiting for the declared 10 MB.
+    // (Sending the body as well races the server's close: a reset can swallow the answer.)
+    String answer =
+        raw(
+            "POST "
+                + DISPATCH
+                + " HTTP/1.1\r\nHost: localhost\r\nx-api-key: "
+                + AdminApi.KEY
+                + "\r\nContent-Type: application/json\r\nContent-Length: 10485760\r\n\r\n");
 
-    HttpResponse<String> answer = api.client.post(DISPATCH, body, KEY);
-
-    assertThat(answer.statusCode()).isEqualTo(413);
+    assertThat(answer).startsWith("HTTP/1.1 413").endsWith("{\"error\":\"payload_too_large\"}");
   }
 
   @Test

@@ -64,12 +64,12 @@ class MetricsEndpointTest {
 
   @Test
   void queue_gauges_follow_the_table_without_a_query_per_scrape() {
+    // One statement: a snapshot taken between two inserts would show the pending event without
+    // the dead one.
     db.update(
-        "INSERT INTO outbox_events (type, payload, created_at)"
-            + " VALUES ('test.ok', '{}', now() - interval '2 minutes')");
-    db.update(
-        "INSERT INTO outbox_events (type, payload, processed_at, dead_at)"
-            + " VALUES ('test.bad', '{}', now(), now())");
+        "INSERT INTO outbox_events (type, payload, created_at, processed_at, dead_at) VALUES"
+            + " ('test.ok', '{}', now() - interval '2 minutes', NULL, NULL),"
+            + " ('test.bad', '{}', now(), now(), now())");
 
     await().until(() -> scrape().get("outbox_events_pending") == 1.0);
     Map<String, Double> m = scrape();

@@ -7,9 +7,11 @@ import com.stonegate.outbox.testing.TestDatabase;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
@@ -74,10 +76,17 @@ class OrderingLimitsTest {
     OutboxWorker a = engine.worker(handlers, config(1), clock);
     OutboxWorker b = engine.worker(handlers, config(1), clock);
 
-    CompletableFuture<BatchSummary> first = CompletableFuture.supplyAsync(() -> once(a));
-    CompletableFuture<BatchSummary> second = CompletableFuture.supplyAsync(() -> once(b));
+    // Two threads of their own: the claiming thread runs handlers too, so on a shared pool with
+    // one thread (the common pool on 2 cores, JDK 25) the second claim would wait for the first.
+    ExecutorService callers = Executors.newFixedThreadPool(2);
+    try {
+      Future<BatchSummary> first = callers.submit(() -> once(a));
+      Future<BatchSummary> second = callers.submit(() -> once(b));
 
-    assertThat(first.get().processed() + second.get().processed()).isEqualTo(2);
+      assertThat(first.get().processed() + second.get().processed()).isEqualTo(2);
+    } finally {
+      callers.shutdownNow();
+    }
     assertThat(ran).as("each saw the other running").hasSize(2).doesNotContain("alone");
   }
 
