@@ -124,6 +124,9 @@ public final class OutboxStore {
    * means a lease was lost and another worker owns (or finished) the rest.
    */
   public int finish(String owner, List<Outcome> outcomes, Instant now) throws SQLException {
+    if (outcomes.isEmpty()) {
+      return 0; // a stop before any event started: no connection needed, even during an outage
+    }
     List<UUID> processed = new ArrayList<>(outcomes.size());
     List<Outcome> others = new ArrayList<>();
     for (Outcome o : outcomes) {

@@ -34,7 +34,8 @@ final class HandlerFixture implements AutoCloseable {
   final List<Journal.Entry> journal = new CopyOnWriteArrayList<>();
   final Notifications notifications;
   private final OutboxWorker worker;
-  private final ExecutorService pool = Executors.newFixedThreadPool(4);
+  private static final int THREADS = 4;
+  private final ExecutorService pool = Executors.newFixedThreadPool(THREADS);
 
   HandlerFixture(TestDatabase db, Map<String, String> variables) {
     this.db = db;
@@ -59,7 +60,7 @@ final class HandlerFixture implements AutoCloseable {
     worker =
         new OutboxWorker(
             new OutboxStore(db.dataSource(), new ObjectMapper()),
-            new BatchRunner(handlers, retry, pool, 4, clock, WorkerListener.NONE),
+            new BatchRunner(handlers, retry, pool, THREADS, clock, WorkerListener.NONE),
             w,
             clock,
             s -> {});

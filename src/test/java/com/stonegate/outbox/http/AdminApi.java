@@ -77,11 +77,12 @@ final class AdminApi implements AutoCloseable {
             false,
             Duration.ofSeconds(30),
             Duration.ofSeconds(5));
-    ExecutorService threads = Executors.newFixedThreadPool(10);
+    int concurrency = 10;
+    ExecutorService threads = Executors.newFixedThreadPool(concurrency);
     keep(threads::shutdownNow);
     RetryPolicy retry = new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(10));
     var listener = new EngineMetrics(metrics.registry(), o.handlers().types());
-    var runner = new BatchRunner(o.handlers(), retry, threads, 10, o.clock(), listener);
+    var runner = new BatchRunner(o.handlers(), retry, threads, concurrency, o.clock(), listener);
     worker =
         keep(new OutboxWorker(new OutboxStore(engine, json), runner, config, o.clock(), s -> {}));
     var heartbeats = new HeartbeatStore(ops);

@@ -38,10 +38,15 @@ final class EngineFixture implements AutoCloseable {
   }
 
   static WorkerConfig config(int batchSize, int maxAttempts, Duration retryBase, Duration lease) {
+    return config(batchSize, batchSize, maxAttempts, retryBase, lease);
+  }
+
+  static WorkerConfig config(
+      int batchSize, int concurrency, int maxAttempts, Duration retryBase, Duration lease) {
     return new WorkerConfig(
         batchSize,
         Duration.ofMillis(50),
-        batchSize,
+        concurrency,
         maxAttempts,
         retryBase,
         retryBase.multipliedBy(1000),

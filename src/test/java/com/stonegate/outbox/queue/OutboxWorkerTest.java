@@ -13,9 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -402,35 +404,24 @@ class OutboxWorkerTest {
               }
               return Handled.processed();
             });
-    com.stonegate.outbox.config.WorkerConfig c = config(10, 3);
-    com.stonegate.outbox.config.WorkerConfig threeAtOnce =
-        new com.stonegate.outbox.config.WorkerConfig(
-            c.batchSize(),
-            c.pollInterval(),
-            3,
-            c.maxAttempts(),
-            c.retryBase(),
-            c.retryMax(),
-            c.lease(),
-            c.migrate(),
-            c.heartbeatInterval(),
-            c.shutdownGrace());
-    OutboxWorker worker = engine.worker(slow, threeAtOnce, clock);
-    CompletableFuture<BatchSummary> batch =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return worker.runOnce(10);
-              } catch (java.sql.SQLException e) {
-                throw new RuntimeException(e);
-              }
-            });
+    int threeAtOnce = 3;
+    OutboxWorker worker =
+        engine.worker(
+            slow,
+            EngineFixture.config(10, threeAtOnce, 3, Duration.ofSeconds(10), Duration.ofMinutes(5)),
+            clock);
+    ExecutorService caller = Executors.newSingleThreadExecutor();
+    try {
+      Future<BatchSummary> batch = caller.submit(() -> worker.runOnce(10));
 
-    await().until(() -> running.get() >= 3);
-    release.countDown();
+      await().until(() -> running.get() >= threeAtOnce);
+      release.countDown();
 
-    assertThat(batch.get(10, TimeUnit.SECONDS).processed()).isEqualTo(10);
-    assertThat(most).hasValue(3);
+      assertThat(batch.get(10, TimeUnit.SECONDS).processed()).isEqualTo(10);
+    } finally {
+      caller.shutdownNow();
+    }
+    assertThat(most).hasValue(threeAtOnce);
   }
 
   @Test

@@ -37,7 +37,7 @@ public final class TwilioSms implements SmsSender {
     String sid = config.accountSid().orElseThrow();
     this.messages =
         URI.create(config.apiBaseUrl() + "/2010-04-01/Accounts/" + sid + "/Messages.json");
-    String credentials = config.accountSid().orElseThrow() + ":" + config.authToken().orElseThrow();
+    String credentials = sid + ":" + config.authToken().orElseThrow();
     this.authorization =
         "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
     this.http = HttpCalls.client(config.timeout());
