@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.stonegate.outbox.queue.Handled;
 import com.stonegate.outbox.queue.Handlers;
 import com.stonegate.outbox.testing.TestDatabase;
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -39,19 +37,25 @@ class HostileRequestsTest {
   }
 
   @Test
-  void a_body_over_16_kib_is_413_whether_declared_or_streamed() {
-    byte[] body = ("{\"limit\": 1, \"pad\": \"" + "x".repeat(16 * 1024) + "\"}").getBytes();
+  void a_body_over_16_kib_is_413_whether_declared_or_streamed() throws Exception {
+    String body = "{\"limit\": 1, \"pad\": \"" + "x".repeat(16 * 1024) + "\"}";
+    String headers =
+        "POST " + DISPATCH + " HTTP/1.1\r\nHost: localhost\r\nx-api-key: " + AdminApi.KEY;
 
-    HttpResponse<String> declared = api.client.post(DISPATCH, body, KEY);
-    HttpResponse<String> streamed =
-        api.client.send(
-            api.client
-                .request(DISPATCH, KEY)
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> stream(body))));
+    // Sent over a raw socket, each only as far as the server must read to refuse it: whatever it
+    // leaves unread when it closes can make the kernel reset the connection, and a reset can
+    // swallow the answer before the client reads it (a flaky test, not a server fault).
+    String declared = raw(headers + "\r\nContent-Length: " + body.length() + "\r\n\r\n");
+    String streamed =
+        raw(
+            headers
+                + "\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + Integer.toHexString(body.length())
+                + "\r\n"
+                + body.substring(0, 16 * 1024 + 1));
 
-    for (HttpResponse<String> answer : List.of(declared, streamed)) {
-      assertThat(answer.statusCode()).isEqualTo(413);
-      assertThat(answer.body()).isEqualTo("{\"error\":\"payload_too_large\"}");
+    for (String answer : List.of(declared, streamed)) {
+      assertThat(answer).startsWith("HTTP/1.1 413").endsWith("{\"error\":\"payload_too_large\"}");
     }
   }
 
@@ -135,9 +139,5 @@ class HostileRequestsTest {
       InputStream in = socket.getInputStream();
       return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
     }
-  }
-
-  private static InputStream stream(byte[] body) {
-    return new ByteArrayInputStream(body);
   }
 }
