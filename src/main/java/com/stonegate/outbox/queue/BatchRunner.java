@@ -212,6 +212,23 @@ public final class BatchRunner {
         o.status() == Outcome.Status.DEAD
             ? Level.ERROR
             : o.status() == Outcome.Status.RETRY ? Level.WARN : Level.INFO;
+    if (!log.isEnabledForLevel(level)) {
+      return;
+    }
+    // Concatenated rather than a "{}" pattern: slf4j's formatter took about 1.5 µs of a draining
+    // worker's 14 µs per event (README, Performance).
+    String message =
+        o.event().type()
+            + " "
+            + o.status().label()
+            + " attempt "
+            + o.event().attempt()
+            + "/"
+            + retryPolicy.maxAttempts()
+            + " in "
+            + o.took().toMillis()
+            + " ms"
+            + (o.detail() == null ? "" : ": " + o.detail());
     log.atLevel(level)
         .addKeyValue("outcome", o.status().label())
         .addKeyValue("attempt", o.event().attempt())
@@ -219,13 +236,6 @@ public final class BatchRunner {
         .addKeyValue("durationMs", o.took().toMillis())
         .addKeyValue("reason", o.detail())
         .addKeyValue("retryAt", o.retryAt())
-        .log(
-            "{} {} attempt {}/{} in {} ms{}",
-            o.event().type(),
-            o.status().label(),
-            o.event().attempt(),
-            retryPolicy.maxAttempts(),
-            o.took().toMillis(),
-            o.detail() == null ? "" : ": " + o.detail());
+        .log(message);
   }
 }
