@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -422,6 +423,51 @@ class OutboxWorkerTest {
       caller.shutdownNow();
     }
     assertThat(most).hasValue(threeAtOnce);
+  }
+
+  @Test
+  void a_handler_that_was_quick_and_turns_slow_runs_side_by_side_again() throws Exception {
+    AtomicBoolean slow = new AtomicBoolean(false);
+    AtomicBoolean firstSlow = new AtomicBoolean(true);
+    AtomicInteger running = new AtomicInteger();
+    AtomicInteger most = new AtomicInteger();
+    CountDownLatch twoAtOnce = new CountDownLatch(1);
+    Handlers turning =
+        handlers(
+            "test.turning",
+            e -> {
+              if (!slow.get()) {
+                return Handled.processed(); // quick: the engine stops waking threads for it
+              }
+              if (firstSlow.compareAndSet(true, false)) {
+                Thread.sleep(5); // a provider that slowed down, on the claiming thread alone
+                return Handled.processed();
+              }
+              int now = running.incrementAndGet();
+              most.accumulateAndGet(now, Math::max);
+              if (now >= 2) {
+                twoAtOnce.countDown();
+              }
+              try {
+                twoAtOnce.await(5, TimeUnit.SECONDS);
+              } finally {
+                running.decrementAndGet();
+              }
+              return Handled.processed();
+            });
+    OutboxWorker worker =
+        engine.worker(
+            turning,
+            EngineFixture.config(10, 10, 3, Duration.ofSeconds(10), Duration.ofMinutes(5)),
+            clock);
+    engine.enqueueMany("test.turning", 10);
+    assertThat(worker.runOnce(10).processed()).isEqualTo(10);
+
+    slow.set(true);
+    engine.enqueueMany("test.turning", 10);
+    assertThat(worker.runOnce(10).processed()).isEqualTo(10);
+
+    assertThat(most.get()).isGreaterThanOrEqualTo(2);
   }
 
   @Test
