@@ -390,18 +390,17 @@ class OutboxWorkerTest {
   @Test
   void a_batch_runs_as_many_events_at_once_as_its_concurrency_and_no_more() throws Exception {
     engine.enqueueMany("test.slow", 10);
-    AtomicInteger running = new AtomicInteger();
-    AtomicInteger most = new AtomicInteger();
+    AtOnce atOnce = new AtOnce();
     CountDownLatch release = new CountDownLatch(1);
     Handlers slow =
         handlers(
             "test.slow",
             e -> {
-              most.accumulateAndGet(running.incrementAndGet(), Math::max);
+              atOnce.start();
               try {
                 release.await();
               } finally {
-                running.decrementAndGet();
+                atOnce.end();
               }
               return Handled.processed();
             });
@@ -415,22 +414,21 @@ class OutboxWorkerTest {
     try {
       Future<BatchSummary> batch = caller.submit(() -> worker.runOnce(10));
 
-      await().until(() -> running.get() >= threeAtOnce);
+      await().until(() -> atOnce.running.get() >= threeAtOnce);
       release.countDown();
 
       assertThat(batch.get(10, TimeUnit.SECONDS).processed()).isEqualTo(10);
     } finally {
       caller.shutdownNow();
     }
-    assertThat(most).hasValue(threeAtOnce);
+    assertThat(atOnce.most).hasValue(threeAtOnce);
   }
 
   @Test
   void a_handler_that_was_quick_and_turns_slow_runs_side_by_side_again() throws Exception {
     AtomicBoolean slow = new AtomicBoolean(false);
     AtomicBoolean firstSlow = new AtomicBoolean(true);
-    AtomicInteger running = new AtomicInteger();
-    AtomicInteger most = new AtomicInteger();
+    AtOnce atOnce = new AtOnce();
     CountDownLatch twoAtOnce = new CountDownLatch(1);
     Handlers turning =
         handlers(
@@ -443,15 +441,13 @@ class OutboxWorkerTest {
                 Thread.sleep(5); // a provider that slowed down, on the claiming thread alone
                 return Handled.processed();
               }
-              int now = running.incrementAndGet();
-              most.accumulateAndGet(now, Math::max);
-              if (now >= 2) {
+              if (atOnce.start() >= 2) {
                 twoAtOnce.countDown();
               }
               try {
                 twoAtOnce.await(5, TimeUnit.SECONDS);
               } finally {
-                running.decrementAndGet();
+                atOnce.end();
               }
               return Handled.processed();
             });
@@ -467,7 +463,7 @@ class OutboxWorkerTest {
     engine.enqueueMany("test.turning", 10);
     assertThat(worker.runOnce(10).processed()).isEqualTo(10);
 
-    assertThat(most.get()).isGreaterThanOrEqualTo(2);
+    assertThat(atOnce.most.get()).isGreaterThanOrEqualTo(2);
   }
 
   @Test
@@ -493,6 +489,23 @@ class OutboxWorkerTest {
     worker.stop();
     assertThat(worker.awaitStopped(Duration.ofSeconds(5))).isTrue();
     assertThat(engine.summaries.stream().mapToInt(BatchSummary::processed).sum()).isEqualTo(10);
+  }
+
+  /** Handlers running at this moment, and the most that ever ran at once. */
+  private static final class AtOnce {
+    final AtomicInteger running = new AtomicInteger();
+    final AtomicInteger most = new AtomicInteger();
+
+    /** A handler starts; returns how many run now, itself included. */
+    int start() {
+      int now = running.incrementAndGet();
+      most.accumulateAndGet(now, Math::max);
+      return now;
+    }
+
+    void end() {
+      running.decrementAndGet();
+    }
   }
 
   private Instant nextAttempt(UUID id) {
