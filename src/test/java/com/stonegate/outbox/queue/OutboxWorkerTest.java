@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.stonegate.outbox.testing.MutableClock;
 import com.stonegate.outbox.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -489,6 +492,53 @@ class OutboxWorkerTest {
     worker.stop();
     assertThat(worker.awaitStopped(Duration.ofSeconds(5))).isTrue();
     assertThat(engine.summaries.stream().mapToInt(BatchSummary::processed).sum()).isEqualTo(10);
+  }
+
+  @Test
+  void a_polling_worker_runs_at_most_two_batches_ahead_of_recording_them() throws Exception {
+    // Until the test lets go, its own transaction locks each event's row while the handler runs,
+    // so the worker's outcome statement for it waits: recording is held back.
+    try (Connection holder = db.dataSource().getConnection()) {
+      holder.setAutoCommit(false);
+      AtomicBoolean holding = new AtomicBoolean(true);
+      List<UUID> handled = new CopyOnWriteArrayList<>();
+      EventHandler lockOwnRow =
+          e -> {
+            if (holding.get()) {
+              try (PreparedStatement lock =
+                  holder.prepareStatement("SELECT 1 FROM outbox_events WHERE id = ? FOR UPDATE")) {
+                lock.setObject(1, e.id());
+                lock.executeQuery().close();
+              }
+            }
+            handled.add(e.id());
+            return Handled.processed();
+          };
+      OutboxWorker worker =
+          engine.worker(handlers("test.held", lockOwnRow), config(1, 3), Clock.systemUTC());
+      engine.enqueueMany("test.held", 5);
+      Thread loop = new Thread(worker::run);
+      loop.start();
+
+      // Batches of one: two wait to be recorded, the third ran and waits for a recorder.
+      await("three batches run while recording is held back").until(() -> handled.size() >= 3);
+      await("no fourth batch before a recorder is free")
+          .during(Duration.ofMillis(500))
+          .atMost(Duration.ofSeconds(5))
+          .until(() -> handled.size() == 3);
+      assertThat(db.count("SELECT count(*) FROM outbox_events WHERE processed_at IS NOT NULL"))
+          .isZero();
+
+      holding.set(false);
+      holder.rollback();
+      await()
+          .until(
+              () -> db.count("SELECT count(*) FROM outbox_events WHERE processed_at IS NULL") == 0);
+      worker.stop();
+      assertThat(worker.awaitStopped(Duration.ofSeconds(5))).isTrue();
+      assertThat(handled).hasSize(5).doesNotHaveDuplicates();
+      assertThat(engine.summaries.stream().mapToInt(BatchSummary::processed).sum()).isEqualTo(5);
+    }
   }
 
   /** Handlers running at this moment, and the most that ever ran at once. */
