@@ -56,8 +56,8 @@ public final class Application implements AutoCloseable {
     this.embedded = embedded;
     this.database = embedded != null ? embedded.config() : config.database().orElseThrow();
     WorkerConfig w = config.worker();
-    // Handlers (up to 20 at once), plus the claim, two recordings (decision 19), lease renewal and
-    // one for the SEO job, the daily prune or an admin dispatch.
+    // A connection for each handler running (at most 20; more wait for one), plus the claim, two
+    // recordings (decision 19), lease renewal and one for the SEO job, the prune or a dispatch.
     this.dataSource = Database.pool(database, "outbox", Math.min(w.concurrency(), 20) + 5);
     this.store = new OutboxStore(dataSource, json);
     this.handlerThreads =

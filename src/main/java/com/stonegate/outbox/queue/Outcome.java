@@ -22,8 +22,11 @@ public record Outcome(
     RETRY,
     DEAD;
 
+    // Computed once: each per-event log line names its outcome twice (message and field).
+    private final String label = name().toLowerCase(java.util.Locale.ROOT);
+
     public String label() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return label;
     }
   }
 

@@ -454,11 +454,7 @@ class OutboxWorkerTest {
               }
               return Handled.processed();
             });
-    OutboxWorker worker =
-        engine.worker(
-            turning,
-            EngineFixture.config(10, 10, 3, Duration.ofSeconds(10), Duration.ofMinutes(5)),
-            clock);
+    OutboxWorker worker = engine.worker(turning, config(10, 3), clock);
     engine.enqueueMany("test.turning", 10);
     assertThat(worker.runOnce(10).processed()).isEqualTo(10);
 
